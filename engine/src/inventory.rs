@@ -1,0 +1,724 @@
+//! Loading an inventory: a directory tree (or one file) of YAML and JSON documents, each an
+//! envelope `apiVersion` / `kind` / `metadata` / `spec`. Every value keeps its position, so a
+//! finding about `spec.authentication.two_factor` can point at its line and column.
+//!
+//! Loading is strict and collects every problem of the run before it fails: bad encodings,
+//! syntax, duplicate keys, unknown kinds, missing or duplicate names, schema violations and
+//! invalid dates all become [`Problem`]s with a location and a hint.
+
+use crate::problem::{Problem, ProblemCode, Problems};
+use crate::schema;
+use crate::source::{FileId, Location, Pos, SourceMap};
+use crate::yaml::{self, PosNode, Seg, YamlErrorKind};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The document kinds of inventory format v1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Kind {
+    Organization,
+    System,
+    Asset,
+    Contract,
+    Attestation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Organization,
+        Kind::System,
+        Kind::Asset,
+        Kind::Contract,
+        Kind::Attestation,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Organization => "Organization",
+            Kind::System => "System",
+            Kind::Asset => "Asset",
+            Kind::Contract => "Contract",
+            Kind::Attestation => "Attestation",
+        }
+    }
+
+    /// The key of `input` under which documents of this kind are given to policies.
+    pub fn input_key(self) -> &'static str {
+        match self {
+            Kind::Organization => "organizations",
+            Kind::System => "systems",
+            Kind::Asset => "assets",
+            Kind::Contract => "contracts",
+            Kind::Attestation => "attestations",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Parses a kind name, case-insensitively (`system`, `System`).
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// Limits that keep hostile inventories bounded.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Most files read from one inventory tree.
+    pub max_files: usize,
+    /// Nesting depth and node count (after alias expansion) per file.
+    pub yaml: yaml::Limits,
+    /// Most problems reported before the rest are summarised.
+    pub max_problems: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_files: 100_000,
+            yaml: yaml::Limits::default(),
+            max_problems: 200,
+        }
+    }
+}
+
+/// One inventory document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: Kind,
+    pub name: String,
+    pub file: FileId,
+    /// The whole document (envelope included), as policies see it.
+    pub value: serde_json::Value,
+    /// Positions of the document's values.
+    pub pos: PosNode,
+}
+
+/// A loaded, validated inventory.
+#[derive(Debug, Clone, Default)]
+pub struct Inventory {
+    pub sources: SourceMap,
+    pub documents: Vec<Document>,
+    index: HashMap<(Kind, String), usize>,
+}
+
+/// Why loading failed: the problems, and the files read so far (for snippets).
+#[derive(Debug, Clone)]
+pub struct LoadFailure {
+    pub problems: Problems,
+    pub sources: SourceMap,
+}
+
+impl Inventory {
+    /// The document of `kind` named `name`.
+    pub fn get(&self, kind: Kind, name: &str) -> Option<&Document> {
+        self.index
+            .get(&(kind, name.to_string()))
+            .and_then(|&i| self.documents.get(i))
+    }
+
+    /// Resolves a value path inside a document to a location. A path that does not exist
+    /// resolves to its deepest existing parent.
+    pub fn locate(&self, doc: &Document, path: &[Seg]) -> Location {
+        let (pos, _) = doc.pos.lookup(path);
+        let file = self
+            .sources
+            .get(doc.file)
+            .map(|f| f.display.as_str())
+            .unwrap_or("<unknown>");
+        Location::new(file, pos)
+    }
+
+    /// The document that policies receive as `input`.
+    pub fn to_input(&self) -> serde_json::Value {
+        let mut obj = serde_json::Map::new();
+        for kind in Kind::ALL {
+            let docs: Vec<serde_json::Value> = self
+                .documents
+                .iter()
+                .filter(|d| d.kind == kind)
+                .map(|d| d.value.clone())
+                .collect();
+            obj.insert(kind.input_key().to_string(), serde_json::Value::Array(docs));
+        }
+        serde_json::Value::Object(obj)
+    }
+
+    /// Number of documents of a kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.documents.iter().filter(|d| d.kind == kind).count()
+    }
+}
+
+/// File names in an inventory tree that are configuration, not inventory.
+pub const CONFIG_FILE_NAMES: [&str; 2] = ["sansho.yaml", "sansho.yml"];
+
+fn is_inventory_file(path: &Path) -> bool {
+    let ext_ok = matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("yaml" | "yml" | "json")
+    );
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    ext_ok && !CONFIG_FILE_NAMES.contains(&name)
+}
+
+fn display_path(root: &Path, rel: &Path) -> String {
+    let joined = if rel.as_os_str().is_empty() {
+        root.to_path_buf()
+    } else {
+        root.join(rel)
+    };
+    joined.to_string_lossy().replace('\\', "/")
+}
+
+/// Finds the inventory files below `root` (or `root` itself), in path order.
+fn discover(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>) -> Vec<(PathBuf, String)> {
+    let shown = root.to_string_lossy().to_string();
+    let meta = match std::fs::metadata(root) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            problems.push(
+                Problem::new(ProblemCode::NotFound, format!("`{shown}` does not exist"))
+                    .in_file(shown)
+                    .help("give the path of an inventory directory or file"),
+            );
+            return Vec::new();
+        }
+        Err(e) => {
+            problems.push(
+                Problem::new(ProblemCode::Io, format!("cannot read `{shown}`: {e}"))
+                    .in_file(shown)
+                    .help("check the path and its permissions"),
+            );
+            return Vec::new();
+        }
+    };
+    if meta.is_file() {
+        return vec![(root.to_path_buf(), shown)];
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            // Hidden directories (.git, .terraform) are not inventory.
+            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_file() && is_inventory_file(e.path()) {
+                    if files.len() >= opts.max_files {
+                        problems.push(
+                            Problem::new(
+                                ProblemCode::TooManyFiles,
+                                format!("the inventory has more than {} files", opts.max_files),
+                            )
+                            .in_file(shown.clone())
+                            .help("check the path, or raise the limit with --max-files"),
+                        );
+                        break;
+                    }
+                    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                    files.push((e.path().to_path_buf(), display_path(root, rel)));
+                }
+            }
+            Err(err) => {
+                let at = err
+                    .path()
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or_else(|| shown.clone());
+                if let Some(ancestor) = err.loop_ancestor() {
+                    problems.push(
+                        Problem::new(
+                            ProblemCode::SymlinkLoop,
+                            format!(
+                                "symbolic link loop: `{at}` leads back to `{}`",
+                                ancestor.to_string_lossy()
+                            ),
+                        )
+                        .in_file(at)
+                        .help("remove the link or point it outside the inventory"),
+                    );
+                } else {
+                    problems.push(
+                        Problem::new(ProblemCode::Io, format!("cannot read `{at}`: {err}"))
+                            .in_file(at)
+                            .help("check the path and its permissions"),
+                    );
+                }
+            }
+        }
+    }
+    files
+}
+
+/// 1-based line and column of a byte offset.
+pub fn pos_of_offset(text: &str, offset: usize) -> Pos {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before.get(line_start..).map(|s| s.chars().count()).unwrap_or(0) + 1;
+    Pos {
+        offset: u32::try_from(offset).unwrap_or(u32::MAX),
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+    }
+}
+
+/// Decodes a file's bytes, explaining what to do when they are not UTF-8.
+fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Problem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            Problem::new(ProblemCode::NotUtf8, "the file is UTF-16; sansho reads UTF-8 only")
+                .in_file(shown)
+                .help(format!(
+                    "convert it: iconv -f UTF-16 -t UTF-8 '{shown}' > converted.yaml"
+                )),
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).to_string();
+            let pos = pos_of_offset(&prefix, valid);
+            let sjis = looks_like_shift_jis(bytes.get(valid..).unwrap_or_default());
+            Err(Problem::new(
+                ProblemCode::NotUtf8,
+                format!(
+                    "the file is not UTF-8 (invalid byte 0x{:02X} at line {}){}",
+                    bytes.get(valid).copied().unwrap_or(0),
+                    pos.line,
+                    if sjis { "; it looks like Shift_JIS" } else { "" }
+                ),
+            )
+            .at(Location::new(shown, pos))
+            .help(format!(
+                "convert it to UTF-8, e.g. iconv -f SHIFT_JIS -t UTF-8 '{shown}' > converted.yaml (Excel: save as \"CSV UTF-8\" or YAML in UTF-8)"
+            )))
+        }
+    }
+}
+
+/// A cheap test: lead bytes of Shift_JIS double-byte characters followed by valid trail bytes.
+fn looks_like_shift_jis(b: &[u8]) -> bool {
+    let mut pairs = 0;
+    let mut i = 0;
+    while i + 1 < b.len() && i < 64 {
+        let (l, t) = (b[i], b[i + 1]);
+        if (0x81..=0x9F).contains(&l) || (0xE0..=0xFC).contains(&l) {
+            if (0x40..=0xFC).contains(&t) && t != 0x7F {
+                pairs += 1;
+                i += 2;
+                continue;
+            }
+            return false;
+        }
+        i += 1;
+    }
+    pairs > 0
+}
+
+/// Parses one file's text into documents, turning parser errors into problems.
+fn parse_file(text: &str, shown: &str, is_json: bool, limits: &yaml::Limits) -> Result<Vec<yaml::Document>, Problem> {
+    let parsed = if is_json {
+        yaml::parse_json(text, limits)
+    } else {
+        yaml::parse_yaml(text, limits)
+    };
+    parsed.map_err(|e| {
+        let at = Location::new(shown, e.pos);
+        let (code, help) = match &e.kind {
+            YamlErrorKind::Syntax(_) => (
+                ProblemCode::Syntax,
+                "fix the syntax at this position (indentation with spaces, a space after `:`, quotes closed)".to_string(),
+            ),
+            YamlErrorKind::DuplicateKey { .. } => (
+                ProblemCode::DuplicateKey,
+                "keep one of the two entries; YAML does not allow a key twice in one mapping".to_string(),
+            ),
+            YamlErrorKind::TooDeep { limit } => (
+                ProblemCode::TooDeep,
+                format!("inventory documents do not nest deeper than {limit} levels; check the file is the one you meant"),
+            ),
+            YamlErrorKind::TooManyNodes { limit } => (
+                ProblemCode::TooManyNodes,
+                format!("the file expands to more than {limit} values (an alias bomb or a generated file); split it or remove the aliases"),
+            ),
+            YamlErrorKind::UnknownAlias(_) => (
+                ProblemCode::Syntax,
+                "define the anchor (&name) before using the alias (*name)".to_string(),
+            ),
+            YamlErrorKind::UnsupportedTag(_) => (
+                ProblemCode::UnsupportedValue,
+                "remove the tag; sansho reads plain YAML values".to_string(),
+            ),
+            YamlErrorKind::ComplexKey => (
+                ProblemCode::Syntax,
+                "use a plain string as the key".to_string(),
+            ),
+            YamlErrorKind::NotRepresentable(_) => (
+                ProblemCode::UnsupportedValue,
+                "use a finite number, or quote the value to make it a string".to_string(),
+            ),
+        };
+        let mut p = Problem::new(code, e.to_string()).at(at).help(help);
+        if let YamlErrorKind::DuplicateKey { first, .. } = &e.kind {
+            p = p.related(Location::new(shown, *first));
+        }
+        p
+    })
+}
+
+/// Loads and validates the inventory at `root` (a directory or a single file).
+pub fn load(root: &Path, opts: &LoadOptions) -> Result<Inventory, LoadFailure> {
+    let mut problems = Vec::new();
+    let mut inv = Inventory::default();
+    let files = discover(root, opts, &mut problems);
+    if files.is_empty() && problems.is_empty() {
+        problems.push(
+            Problem::new(
+                ProblemCode::EmptyFile,
+                format!("no .yaml, .yml or .json file found in `{}`", root.to_string_lossy()),
+            )
+            .in_file(root.to_string_lossy().to_string())
+            .help("point sansho at the directory that holds the inventory"),
+        );
+    }
+    let mut first_seen: HashMap<(Kind, String), Location> = HashMap::new();
+    for (path, shown) in files {
+        if problems.len() >= opts.max_problems {
+            break;
+        }
+        load_file(&path, &shown, opts, &mut inv, &mut first_seen, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(inv)
+    } else {
+        let total = problems.len();
+        problems.truncate(opts.max_problems);
+        if total > opts.max_problems {
+            problems.push(Problem::new(
+                ProblemCode::Config,
+                format!("… more problems not shown (limit {})", opts.max_problems),
+            ));
+        }
+        Err(LoadFailure {
+            problems: Problems(problems),
+            sources: inv.sources,
+        })
+    }
+}
+
+fn load_file(
+    path: &Path,
+    shown: &str,
+    opts: &LoadOptions,
+    inv: &mut Inventory,
+    first_seen: &mut HashMap<(Kind, String), Location>,
+    problems: &mut Vec<Problem>,
+) {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > opts.max_file_bytes {
+        problems.push(
+            Problem::new(
+                ProblemCode::TooLarge,
+                format!(
+                    "the file is {size} bytes, over the limit of {} bytes",
+                    opts.max_file_bytes
+                ),
+            )
+            .in_file(shown)
+            .help("split the file, or raise the limit with --max-file-size"),
+        );
+        return;
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(bytes, shown, opts, inv, first_seen, problems),
+        Err(e) => problems.push(
+            Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
+                .in_file(shown)
+                .help("check its permissions"),
+        ),
+    }
+}
+
+/// Loads an inventory from in-memory files `(shown path, bytes)` — test fixtures embedded in
+/// the binary, or inventories an embedder already holds.
+pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<Inventory, LoadFailure> {
+    let mut problems = Vec::new();
+    let mut inv = Inventory::default();
+    let mut first_seen = HashMap::new();
+    for (shown, bytes) in files {
+        if bytes.len() as u64 > opts.max_file_bytes {
+            problems.push(Problem::new(ProblemCode::TooLarge, "the file is over the size limit").in_file(shown));
+            continue;
+        }
+        load_bytes(bytes, &shown, opts, &mut inv, &mut first_seen, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(inv)
+    } else {
+        Err(LoadFailure {
+            problems: Problems(problems),
+            sources: inv.sources,
+        })
+    }
+}
+
+fn load_bytes(
+    bytes: Vec<u8>,
+    shown: &str,
+    opts: &LoadOptions,
+    inv: &mut Inventory,
+    first_seen: &mut HashMap<(Kind, String), Location>,
+    problems: &mut Vec<Problem>,
+) {
+    let raw = bytes.clone();
+    let text: Arc<str> = match decode(bytes, shown) {
+        Ok(t) => Arc::from(t),
+        Err(p) => {
+            problems.push(p);
+            return;
+        }
+    };
+    let file = inv.sources.add(shown.to_string(), &raw, text.clone());
+    let is_json = shown.to_ascii_lowercase().ends_with(".json");
+    let docs = match parse_file(&text, shown, is_json, &opts.yaml) {
+        Ok(d) => d,
+        Err(p) => {
+            problems.push(p);
+            return;
+        }
+    };
+    if docs.is_empty() {
+        problems.push(
+            Problem::new(ProblemCode::EmptyFile, "the file holds no document")
+                .at(Location::new(shown, pos_of_offset(&text, 0)))
+                .help("add a document (apiVersion, kind, metadata, spec) or delete the file"),
+        );
+        return;
+    }
+    for doc in docs {
+        if let Some(d) = check_document(doc, file, shown, first_seen, problems) {
+            let key = (d.kind, d.name.clone());
+            inv.index.insert(key, inv.documents.len());
+            inv.documents.push(d);
+        }
+    }
+}
+
+fn str_at<'a>(v: &'a serde_json::Value, path: &[&str]) -> Option<&'a serde_json::Value> {
+    let mut cur = v;
+    for k in path {
+        cur = cur.get(k)?;
+    }
+    Some(cur)
+}
+
+fn segs(path: &[&str]) -> Vec<Seg> {
+    path.iter().map(|k| Seg::Key((*k).to_string())).collect()
+}
+
+fn valid_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    let ok_char = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-');
+    !b.is_empty()
+        && b.len() <= 128
+        && b.iter().all(ok_char)
+        && b.first().is_some_and(|c| c.is_ascii_alphanumeric())
+        && b.last().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Checks the envelope and the schema of one document.
+fn check_document(
+    doc: yaml::Document,
+    file: FileId,
+    shown: &str,
+    first_seen: &mut HashMap<(Kind, String), Location>,
+    problems: &mut Vec<Problem>,
+) -> Option<Document> {
+    let here = |path: &[Seg]| Location::new(shown, doc.pos.lookup(path).0);
+    let v = &doc.value;
+    if v.is_null() {
+        problems.push(
+            Problem::new(ProblemCode::EmptyDocument, "the document is empty")
+                .at(here(&[]))
+                .help("remove the stray `---`, or fill in apiVersion, kind, metadata and spec"),
+        );
+        return None;
+    }
+    if !v.is_object() {
+        problems.push(
+            Problem::new(
+                ProblemCode::Schema,
+                "a document must be a mapping with apiVersion, kind, metadata and spec",
+            )
+            .at(here(&[])),
+        );
+        return None;
+    }
+    match str_at(v, &["apiVersion"]).and_then(|x| x.as_str()) {
+        Some("sansho/v1") => {}
+        Some(other) => {
+            problems.push(
+                Problem::new(ProblemCode::ApiVersion, format!("unsupported apiVersion `{other}`"))
+                    .at(here(&segs(&["apiVersion"])))
+                    .help("write `apiVersion: sansho/v1`"),
+            );
+            return None;
+        }
+        None => {
+            problems.push(
+                Problem::new(ProblemCode::ApiVersion, "missing `apiVersion`")
+                    .at(here(&[]))
+                    .help("start the document with `apiVersion: sansho/v1`"),
+            );
+            return None;
+        }
+    }
+    let kinds = Kind::ALL.map(Kind::as_str).join(", ");
+    let kind = match str_at(v, &["kind"]).and_then(|x| x.as_str()) {
+        Some(k) => match Kind::ALL.into_iter().find(|x| x.as_str() == k) {
+            Some(kind) => kind,
+            None => {
+                let hint = match Kind::parse(k) {
+                    Some(kind) => format!("kinds are case-sensitive: write `{}`", kind.as_str()),
+                    None => format!("known kinds: {kinds}"),
+                };
+                problems.push(
+                    Problem::new(ProblemCode::UnknownKind, format!("unknown kind `{k}`"))
+                        .at(here(&segs(&["kind"])))
+                        .help(hint),
+                );
+                return None;
+            }
+        },
+        None => {
+            problems.push(
+                Problem::new(ProblemCode::UnknownKind, "missing `kind`")
+                    .at(here(&[]))
+                    .help(format!("add `kind:` with one of: {kinds}")),
+            );
+            return None;
+        }
+    };
+    let name = match str_at(v, &["metadata", "name"]) {
+        Some(serde_json::Value::String(n)) if valid_name(n) => n.clone(),
+        Some(serde_json::Value::String(n)) => {
+            problems.push(
+                Problem::new(
+                    ProblemCode::MissingName,
+                    format!("`metadata.name` `{n}` is not a valid name"),
+                )
+                .at(here(&segs(&["metadata", "name"])))
+                .help("use lower-case letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit (at most 128); put Japanese names in metadata.description"),
+            );
+            return None;
+        }
+        Some(_) => {
+            problems.push(
+                Problem::new(ProblemCode::MissingName, "`metadata.name` must be a string")
+                    .at(here(&segs(&["metadata", "name"])))
+                    .help("quote the name"),
+            );
+            return None;
+        }
+        None => {
+            problems.push(
+                Problem::new(
+                    ProblemCode::MissingName,
+                    format!("{} without `metadata.name`", kind.as_str()),
+                )
+                .at(here(&segs(&["metadata"])))
+                .help("every document needs a name, unique among documents of its kind"),
+            );
+            return None;
+        }
+    };
+    let name_loc = here(&segs(&["metadata", "name"]));
+    match schema::validate(kind, v) {
+        Ok(violations) if !violations.is_empty() => {
+            for x in violations {
+                let mut p = Problem::new(x.code, x.message).at(here(&x.path));
+                if let Some(h) = x.help {
+                    p = p.help(h);
+                }
+                problems.push(p);
+            }
+            return None;
+        }
+        Ok(_) => {}
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    }
+    let key = (kind, name.clone());
+    if let Some(first) = first_seen.get(&key) {
+        problems.push(
+            Problem::new(
+                ProblemCode::DuplicateName,
+                format!("a second {} named `{name}`", kind.as_str()),
+            )
+            .at(name_loc)
+            .related(first.clone())
+            .help("names must be unique per kind; rename one of them"),
+        );
+        return None;
+    }
+    first_seen.insert(key, name_loc);
+    Some(Document {
+        kind,
+        name,
+        file,
+        value: doc.value,
+        pos: doc.pos,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(valid_name("sakura-clinic"));
+        assert!(valid_name("ehr.main_1"));
+        assert!(!valid_name("Sakura"));
+        assert!(!valid_name("-x"));
+        assert!(!valid_name("さくら"));
+        assert!(!valid_name(""));
+    }
+
+    #[test]
+    fn offsets_to_positions() {
+        let t = "名前: 山田\nkey: v";
+        let p = pos_of_offset(t, t.find("key").unwrap());
+        assert_eq!((p.line, p.column), (2, 1));
+        let p = pos_of_offset(t, t.find("山").unwrap());
+        assert_eq!((p.line, p.column), (1, 5));
+    }
+
+    #[test]
+    fn shift_jis_is_recognised() {
+        // 「医療」 in Shift_JIS.
+        assert!(looks_like_shift_jis(&[0x88, 0xE3, 0x97, 0xC3]));
+        assert!(!looks_like_shift_jis(b"plain ascii"));
+    }
+}

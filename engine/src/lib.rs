@@ -1,0 +1,42 @@
+//! # sansho-engine
+//!
+//! The library behind the `sansho` command: it loads inventories of medical information
+//! systems (YAML/JSON, with the source position of every value), loads the Rego policy pack
+//! and its METADATA, evaluates the pack with the embedded regorus engine, and returns located
+//! findings and requirement status as data. It never prints and knows nothing of the command
+//! line; rendering and exit codes belong to the CLI.
+
+pub mod date;
+pub mod inventory;
+pub mod problem;
+pub mod schema;
+pub mod source;
+pub mod yaml;
+
+pub use date::Date;
+pub use inventory::{Document, Inventory, Kind, LoadFailure, LoadOptions};
+pub use problem::{Problem, ProblemCode, Problems};
+pub use source::{Location, SourceMap};
+pub mod catalog;
+pub mod eval;
+pub mod metadata;
+pub mod policy;
+
+pub use catalog::{Catalog, Requirement, Text};
+pub use eval::{EvalOptions, Evaluation, Finding};
+pub use metadata::{Level, RuleMeta, Severity};
+pub use policy::PolicySet;
+
+/// The language of human-facing output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    Ja,
+    En,
+}
+pub mod check;
+pub mod config;
+
+pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
+pub mod docs;
+pub mod testing;

@@ -1,0 +1,186 @@
+//! The JSON Schemas of the inventory kinds (draft 2020-12, embedded) and validation of
+//! documents against them. Schema errors become [`Problem`]s located at the offending value.
+
+use crate::inventory::Kind;
+use crate::problem::{Problem, ProblemCode};
+use crate::yaml::Seg;
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::paths::LocationSegment;
+use jsonschema::Validator;
+use std::sync::OnceLock;
+
+/// The published schema of a kind, as JSON text.
+pub fn schema_text(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Organization => include_str!("../schemas/organization.schema.json"),
+        Kind::System => include_str!("../schemas/system.schema.json"),
+        Kind::Asset => include_str!("../schemas/asset.schema.json"),
+        Kind::Contract => include_str!("../schemas/contract.schema.json"),
+        Kind::Attestation => include_str!("../schemas/attestation.schema.json"),
+    }
+}
+
+type Compiled = Result<Validator, String>;
+
+fn validator(kind: Kind) -> &'static Compiled {
+    static CELLS: [OnceLock<Compiled>; Kind::ALL.len()] = [const { OnceLock::new() }; Kind::ALL.len()];
+    CELLS[kind.index()].get_or_init(|| {
+        let schema: serde_json::Value = serde_json::from_str(schema_text(kind)).map_err(|e| e.to_string())?;
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// A schema violation: where (as a value path) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub path: Vec<Seg>,
+    pub code: ProblemCode,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Validates one document against its kind's schema. Returns every violation, in a stable order.
+pub fn validate(kind: Kind, doc: &serde_json::Value) -> Result<Vec<Violation>, Problem> {
+    let v = match validator(kind) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(Problem::new(
+                ProblemCode::Config,
+                format!("the built-in schema for {} does not compile: {e}", kind.as_str()),
+            )
+            .help("this is a bug in sansho; please report it"))
+        }
+    };
+    let mut out = Vec::new();
+    for err in v.iter_errors(doc) {
+        let mut path: Vec<Seg> = err
+            .instance_path()
+            .iter()
+            .map(|s| match s {
+                LocationSegment::Property(p) => Seg::Key(p.to_string()),
+                LocationSegment::Index(i) => Seg::Index(i),
+            })
+            .collect();
+        let shown = crate::yaml::format_path(&path);
+        let field = if shown.is_empty() {
+            "the document".to_string()
+        } else {
+            format!("`{shown}`")
+        };
+        let (code, message, help) = match err.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let key = unexpected.first().cloned().unwrap_or_default();
+                let allowed = allowed_keys(kind, &path);
+                path.push(Seg::Key(key.clone()));
+                (
+                    ProblemCode::Schema,
+                    format!("unknown field `{key}` in {field} of {}", kind.as_str()),
+                    Some(if allowed.is_empty() {
+                        "remove the field, or check its spelling against `sansho schema`".to_string()
+                    } else {
+                        format!("expected one of: {}", allowed.join(", "))
+                    }),
+                )
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| property.to_string());
+                (
+                    ProblemCode::Schema,
+                    format!("missing required field `{name}` in {field} of {}", kind.as_str()),
+                    Some(format!(
+                        "add `{name}`; `sansho schema {}` shows the format",
+                        kind.as_str().to_lowercase()
+                    )),
+                )
+            }
+            ValidationErrorKind::Format { format } if format == "date" => (
+                ProblemCode::InvalidDate,
+                format!("{field} is not a valid date: {}", err.instance()),
+                Some("write dates as YYYY-MM-DD with a day that exists (e.g. 2026-03-31)".to_string()),
+            ),
+            ValidationErrorKind::Type { .. } => (
+                ProblemCode::Schema,
+                format!("{field} has the wrong type: {}", plain(&err.to_string())),
+                type_hint(err.instance()),
+            ),
+            _ => (
+                ProblemCode::Schema,
+                format!("{field}: {}", plain(&err.to_string())),
+                None,
+            ),
+        };
+        out.push(Violation {
+            path,
+            code,
+            message,
+            help,
+        });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
+    out.dedup();
+    Ok(out)
+}
+
+/// Suggests the usual YAML slips behind a type error.
+fn type_hint(value: &serde_json::Value) -> Option<String> {
+    match value.as_str() {
+        Some(s) if ["yes", "no", "on", "off", "y", "n"].contains(&s.to_ascii_lowercase().as_str()) => Some(format!(
+            "`{s}` is a string in YAML 1.2; write true or false for a yes/no field"
+        )),
+        Some(s) if s.parse::<f64>().is_ok() => Some(format!("`\"{s}\"` is quoted; remove the quotes for a number")),
+        _ => None,
+    }
+}
+
+/// Keeps error text to one line.
+fn plain(s: &str) -> String {
+    s.lines().next().unwrap_or_default().to_string()
+}
+
+/// Property names allowed at `path`, read from the schema (best effort: follows `properties`,
+/// `items` and local `$ref`s).
+fn allowed_keys(kind: Kind, path: &[Seg]) -> Vec<String> {
+    let Ok(root) = serde_json::from_str::<serde_json::Value>(schema_text(kind)) else {
+        return Vec::new();
+    };
+    fn resolve<'a>(root: &'a serde_json::Value, mut node: &'a serde_json::Value) -> &'a serde_json::Value {
+        for _ in 0..8 {
+            match node
+                .get("$ref")
+                .and_then(|r| r.as_str())
+                .and_then(|r| r.strip_prefix('#'))
+            {
+                Some(ptr) => match root.pointer(ptr) {
+                    Some(n) => node = n,
+                    None => break,
+                },
+                None => break,
+            }
+        }
+        node
+    }
+    let mut node = resolve(&root, &root);
+    for seg in path {
+        let next = match seg {
+            Seg::Key(k) => node.get("properties").and_then(|p| p.get(k)),
+            Seg::Index(_) => node.get("items"),
+        };
+        match next {
+            Some(n) => node = resolve(&root, n),
+            None => return Vec::new(),
+        }
+    }
+    let mut keys: Vec<String> = node
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    keys.sort();
+    keys
+}
