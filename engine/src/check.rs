@@ -1,0 +1,311 @@
+//! `check`: the whole job in one call — load the catalog, the pack and the inventory, evaluate,
+//! and return a [`Report`] (the stable JSON contract) together with what renderers need
+//! (sources for snippets, rule metadata).
+
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::date::Date;
+use crate::eval::{self, EvalOptions, Finding};
+use crate::inventory::{self, Inventory, Kind, LoadOptions};
+use crate::metadata::Level;
+use crate::policy::{Origin, PolicySet};
+use crate::problem::{Problem, ProblemCode, Problems};
+use crate::source::SourceMap;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// sansho's version, which is also the built-in pack's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What to check and how.
+#[derive(Debug, Clone)]
+pub struct CheckRequest {
+    pub inventory: PathBuf,
+    /// `sansho.yaml`; when `None`, `<inventory>/sansho.yaml` is used if it exists.
+    pub config: Option<PathBuf>,
+    pub policy_dirs: Vec<PathBuf>,
+    pub builtin: bool,
+    pub as_of: Date,
+    pub fail_on: Level,
+    /// Overrides of the config file's limits.
+    pub max_file_bytes: Option<u64>,
+    pub max_files: Option<usize>,
+    pub rule_timeout: Option<Duration>,
+    pub workers: usize,
+}
+
+impl CheckRequest {
+    pub fn new(inventory: impl Into<PathBuf>, as_of: Date) -> CheckRequest {
+        CheckRequest {
+            inventory: inventory.into(),
+            config: None,
+            policy_dirs: Vec::new(),
+            builtin: true,
+            as_of,
+            fail_on: Level::Error,
+            max_file_bytes: None,
+            max_files: None,
+            rule_timeout: None,
+            workers: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ToolInfo {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub policy_pack: PackInfo,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PackInfo {
+    pub version: &'static str,
+    pub rules: usize,
+    pub builtin: bool,
+    pub custom: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputFile {
+    pub path: String,
+    pub sha256: String,
+    /// `inventory` or `config`.
+    pub role: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: BTreeMap<String, usize>,
+    pub rules: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub fail_on: Level,
+    /// `pass` when no finding is at or above `fail_on`.
+    pub result: &'static str,
+}
+
+/// The stable JSON contract of `sansho check --format json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub tool: ToolInfo,
+    pub evaluated_at: String,
+    pub inputs: Vec<InputFile>,
+    pub parameters: BTreeMap<String, serde_json::Value>,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Whether the run fails at its fail level.
+    pub fn failed(&self) -> bool {
+        self.summary.result == "fail"
+    }
+}
+
+/// A successful check: the report and what renderers need.
+#[derive(Debug, Clone)]
+pub struct CheckOutcome {
+    pub report: Report,
+    pub inventory: Inventory,
+    pub pack: PolicySet,
+    pub catalog: Catalog,
+}
+
+/// A check that could not be trusted.
+#[derive(Debug, Clone)]
+pub struct CheckFailure {
+    pub problems: Problems,
+    /// Files read before the failure, for snippets.
+    pub sources: SourceMap,
+}
+
+impl From<Problems> for CheckFailure {
+    fn from(problems: Problems) -> CheckFailure {
+        CheckFailure {
+            problems,
+            sources: SourceMap::default(),
+        }
+    }
+}
+
+impl From<Problem> for CheckFailure {
+    fn from(p: Problem) -> CheckFailure {
+        Problems::from(p).into()
+    }
+}
+
+/// Loads the catalog and the pack (built-in and custom directories).
+pub fn load_pack(builtin: bool, policy_dirs: &[PathBuf]) -> Result<(Catalog, PolicySet), Problems> {
+    load_pack_with(builtin, policy_dirs, true)
+}
+
+/// As [`load_pack`]; `strict_metadata` false accepts custom Rego without METADATA (tests).
+pub fn load_pack_with(
+    builtin: bool,
+    policy_dirs: &[PathBuf],
+    strict_metadata: bool,
+) -> Result<(Catalog, PolicySet), Problems> {
+    let mut catalog = Catalog::builtin()?;
+    let mut files = Vec::new();
+    if builtin {
+        files.extend(PolicySet::builtin());
+    } else {
+        // Libraries and parameters of the built-in pack stay available to custom rules.
+        files.extend(
+            PolicySet::builtin()
+                .into_iter()
+                .filter(|(p, _, _)| (p.contains("/lib/") && !p.ends_with("_test.rego")) || p == "policies/params.yaml"),
+        );
+    }
+    let mut problems = Vec::new();
+    for d in policy_dirs {
+        match PolicySet::read_dir(d) {
+            Ok(f) => files.extend(f),
+            Err(p) => problems.push(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    let pack = PolicySet::build_with(files, &mut catalog, strict_metadata)?;
+    Ok((catalog, pack))
+}
+
+/// Runs a whole check.
+pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
+    let (catalog, pack) = load_pack(req.builtin, &req.policy_dirs)?;
+    if pack.rules.is_empty() {
+        return Err(Problem::new(ProblemCode::Config, "no rules to evaluate")
+            .help("drop --no-builtin, or give --policy a directory with policies")
+            .into());
+    }
+    let config_path = match &req.config {
+        Some(p) => Some(p.clone()),
+        None => {
+            let candidates = inventory::CONFIG_FILE_NAMES.map(|n| req.inventory.join(n));
+            candidates.into_iter().find(|p| p.is_file())
+        }
+    };
+    let config = match &config_path {
+        Some(p) => Config::load(p, &pack.params)?,
+        None => Config::default(),
+    };
+    let defaults = LoadOptions::default();
+    let load_opts = LoadOptions {
+        max_file_bytes: req
+            .max_file_bytes
+            .or(config.max_file_bytes)
+            .unwrap_or(defaults.max_file_bytes),
+        max_files: req.max_files.or(config.max_files).unwrap_or(defaults.max_files),
+        ..defaults
+    };
+    let inv = inventory::load(&req.inventory, &load_opts).map_err(|f| CheckFailure {
+        problems: f.problems,
+        sources: f.sources,
+    })?;
+    let mut params = pack.params.clone();
+    params.extend(config.parameters.clone());
+    let opts = EvalOptions {
+        as_of: req.as_of,
+        params: params.clone(),
+        rule_timeout: req
+            .rule_timeout
+            .or(config.rule_timeout_seconds.map(Duration::from_secs))
+            .unwrap_or(Duration::from_secs(60)),
+        workers: req.workers,
+    };
+    let evaluation = eval::evaluate(&inv, &pack, &catalog, &opts).map_err(|p| CheckFailure {
+        problems: p,
+        sources: inv.sources.clone(),
+    })?;
+    let report = build_report(req, &inv, &pack, &config, params, evaluation.findings);
+    Ok(CheckOutcome {
+        report,
+        inventory: inv,
+        pack,
+        catalog,
+    })
+}
+
+fn build_report(
+    req: &CheckRequest,
+    inv: &Inventory,
+    pack: &PolicySet,
+    config: &Config,
+    parameters: BTreeMap<String, serde_json::Value>,
+    findings: Vec<Finding>,
+) -> Report {
+    let count = |l: Level| findings.iter().filter(|f| f.level == l).count();
+    let failing = findings.iter().any(|f| f.level >= req.fail_on);
+    let mut inputs: Vec<InputFile> = inv
+        .sources
+        .files()
+        .iter()
+        .map(|f| InputFile {
+            path: f.display.clone(),
+            sha256: f.sha256.clone(),
+            role: "inventory",
+        })
+        .collect();
+    if let (Some(p), Some(h)) = (&config.path, &config.sha256) {
+        inputs.push(InputFile {
+            path: p.clone(),
+            sha256: h.clone(),
+            role: "config",
+        });
+    }
+    let documents = Kind::ALL
+        .into_iter()
+        .map(|k| (k.input_key().to_string(), inv.count(k)))
+        .collect();
+    let custom: Vec<String> = {
+        let mut c: Vec<String> = pack
+            .files
+            .iter()
+            .filter_map(|f| match &f.origin {
+                Origin::Custom(d) => Some(d.clone()),
+                Origin::Builtin => None,
+            })
+            .collect();
+        c.dedup();
+        c
+    };
+    Report {
+        tool: ToolInfo {
+            name: "sansho",
+            version: VERSION,
+            policy_pack: PackInfo {
+                version: VERSION,
+                rules: pack.rules.len(),
+                builtin: req.builtin,
+                custom,
+            },
+        },
+        evaluated_at: req.as_of.to_string(),
+        inputs,
+        parameters,
+        summary: Summary {
+            files: inv.sources.files().len(),
+            documents,
+            rules: pack.rules.len(),
+            findings: findings.len(),
+            errors: count(Level::Error),
+            warnings: count(Level::Warning),
+            notes: count(Level::Note),
+            fail_on: req.fail_on,
+            result: if failing { "fail" } else { "pass" },
+        },
+        findings,
+    }
+}
+
+/// Convenience for tests and embedders: check the inventory at `path` on `as_of`.
+pub fn check_path(path: &Path, as_of: Date) -> Result<CheckOutcome, CheckFailure> {
+    check(&CheckRequest::new(path, as_of))
+}

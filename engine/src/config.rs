@@ -1,0 +1,173 @@
+//! `sansho.yaml`: the settings of one inventory — parameters of the pack (thresholds the
+//! guidelines leave to the institution) and limits. Strict: unknown keys and unknown
+//! parameters are problems with a location, so a typo never silently falls back to a default.
+//!
+//! ```yaml
+//! parameters:
+//!   access_log_review_max_days: 90
+//! limits:
+//!   max_file_bytes: 67108864
+//!   rule_timeout_seconds: 60
+//! ```
+
+use crate::problem::{Problem, ProblemCode, Problems};
+use crate::source::Location;
+use crate::yaml::{self, Seg};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What `sansho.yaml` says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The file it was read from, when there was one.
+    pub path: Option<String>,
+    /// The file's SHA-256, for reproducible reports.
+    pub sha256: Option<String>,
+    pub parameters: BTreeMap<String, serde_json::Value>,
+    pub max_file_bytes: Option<u64>,
+    pub max_files: Option<usize>,
+    pub rule_timeout_seconds: Option<u64>,
+}
+
+const TOP_KEYS: [&str; 2] = ["parameters", "limits"];
+const LIMIT_KEYS: [&str; 3] = ["max_file_bytes", "max_files", "rule_timeout_seconds"];
+
+impl Config {
+    /// Reads and checks a config file against the known parameters (`defaults`).
+    pub fn load(path: &Path, defaults: &BTreeMap<String, serde_json::Value>) -> Result<Config, Problems> {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(path).map_err(|e| {
+            Problem::new(ProblemCode::Config, format!("cannot read the config file: {e}"))
+                .in_file(shown.clone())
+                .help("check the path given to --config")
+        })?;
+        let text = String::from_utf8(bytes.clone()).map_err(|_| {
+            Problem::new(ProblemCode::NotUtf8, "the config file is not UTF-8")
+                .in_file(shown.clone())
+                .help("save sansho.yaml as UTF-8")
+        })?;
+        let mut cfg = Config::parse(&text, &shown, defaults)?;
+        cfg.sha256 = Some(crate::source::sha256_hex(&bytes));
+        Ok(cfg)
+    }
+
+    /// Parses config text; `shown` names it in problems.
+    pub fn parse(text: &str, shown: &str, defaults: &BTreeMap<String, serde_json::Value>) -> Result<Config, Problems> {
+        let docs = yaml::parse_yaml(text, &yaml::Limits::default()).map_err(|e| {
+            Problem::new(ProblemCode::Config, format!("invalid YAML: {e}")).at(Location::new(shown, e.pos))
+        })?;
+        let mut cfg = Config {
+            path: Some(shown.to_string()),
+            ..Config::default()
+        };
+        let Some(doc) = docs.into_iter().next() else {
+            return Ok(cfg);
+        };
+        let at = |path: &[Seg]| Location::new(shown, doc.pos.lookup(path).0);
+        let key = |k: &str| Seg::Key(k.to_string());
+        let mut problems = Vec::new();
+        let top = match &doc.value {
+            serde_json::Value::Object(m) => m.clone(),
+            serde_json::Value::Null => serde_json::Map::new(),
+            _ => {
+                return Err(Problem::new(ProblemCode::Config, "sansho.yaml must be a mapping")
+                    .at(at(&[]))
+                    .into());
+            }
+        };
+        for k in top.keys() {
+            if !TOP_KEYS.contains(&k.as_str()) {
+                problems.push(
+                    Problem::new(ProblemCode::Config, format!("unknown setting `{k}`"))
+                        .at(at(&[key(k)]))
+                        .help(format!("sansho.yaml knows: {}", TOP_KEYS.join(", "))),
+                );
+            }
+        }
+        if let Some(params) = top.get("parameters") {
+            match params.as_object() {
+                Some(m) => {
+                    for (k, v) in m {
+                        let here = at(&[key("parameters"), key(k)]);
+                        match defaults.get(k) {
+                            None => problems.push(
+                                Problem::new(ProblemCode::Config, format!("unknown parameter `{k}`"))
+                                    .at(here)
+                                    .help(format!(
+                                        "known parameters: {}",
+                                        defaults.keys().cloned().collect::<Vec<_>>().join(", ")
+                                    )),
+                            ),
+                            Some(d) if !same_type(d, v) => problems.push(
+                                Problem::new(
+                                    ProblemCode::Config,
+                                    format!("parameter `{k}` must be {}, like its default {d}", type_name(d)),
+                                )
+                                .at(here),
+                            ),
+                            Some(_) => {
+                                cfg.parameters.insert(k.clone(), v.clone());
+                            }
+                        }
+                    }
+                }
+                None if params.is_null() => {}
+                None => problems.push(
+                    Problem::new(ProblemCode::Config, "`parameters` must be a mapping").at(at(&[key("parameters")])),
+                ),
+            }
+        }
+        if let Some(limits) = top.get("limits") {
+            for (k, v) in limits.as_object().cloned().unwrap_or_default() {
+                let here = at(&[key("limits"), key(&k)]);
+                let n = v.as_u64().filter(|n| *n > 0);
+                match (k.as_str(), n) {
+                    ("max_file_bytes", Some(n)) => cfg.max_file_bytes = Some(n),
+                    ("max_files", Some(n)) => cfg.max_files = usize::try_from(n).ok(),
+                    ("rule_timeout_seconds", Some(n)) => cfg.rule_timeout_seconds = Some(n),
+                    (k, _) if LIMIT_KEYS.contains(&k) => problems.push(
+                        Problem::new(
+                            ProblemCode::Config,
+                            format!("limit `{k}` must be a positive whole number"),
+                        )
+                        .at(here),
+                    ),
+                    (k, _) => problems.push(
+                        Problem::new(ProblemCode::Config, format!("unknown limit `{k}`"))
+                            .at(here)
+                            .help(format!("known limits: {}", LIMIT_KEYS.join(", "))),
+                    ),
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(cfg)
+        } else {
+            Err(Problems(problems))
+        }
+    }
+}
+
+fn same_type(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (a, b) {
+        (V::Number(x), V::Number(y)) => x.is_f64() || !y.is_f64(),
+        (V::String(_), V::String(_))
+        | (V::Bool(_), V::Bool(_))
+        | (V::Array(_), V::Array(_))
+        | (V::Object(_), V::Object(_)) => true,
+        _ => false,
+    }
+}
+
+fn type_name(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Number(n) if n.is_f64() => "a number",
+        serde_json::Value::Number(_) => "a whole number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "a mapping",
+        serde_json::Value::Null => "null",
+    }
+}

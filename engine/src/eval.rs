@@ -1,0 +1,371 @@
+//! Evaluation: the pack's Rego, the inventory as `input`, the evaluation date and parameters
+//! under `data.sansho`, and each rule's `deny` set turned into located [`Finding`]s.
+//!
+//! A rule's `deny` set holds objects:
+//! `{"resource": {"kind": "System", "name": "…"}, "path": "spec.authentication.two_factor",
+//!   "message": {"ja": "…", "en": "…"}, "level": "warning"?}` — `sansho.lib.finding` builds them.
+//! Anything else is a policy error, and any policy error fails the run (fail closed).
+
+use crate::catalog::{Catalog, Text};
+use crate::date::Date;
+use crate::inventory::{Inventory, Kind};
+use crate::metadata::{Level, Severity};
+use crate::policy::{PolicySet, Role, Rule};
+use crate::problem::{Problem, ProblemCode, Problems};
+use crate::source::Location;
+use crate::yaml;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+/// Settings of one evaluation.
+#[derive(Debug, Clone)]
+pub struct EvalOptions {
+    /// The date deadlines and ages are computed against.
+    pub as_of: Date,
+    /// Parameters given to policies as `data.sansho.params` (defaults merged with sansho.yaml).
+    pub params: BTreeMap<String, serde_json::Value>,
+    /// Wall-clock limit for one rule's evaluation.
+    pub rule_timeout: Duration,
+    /// Threads evaluating rules (1 = sequential). Output does not depend on it.
+    pub workers: usize,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            as_of: Date::today_jst(),
+            params: BTreeMap::new(),
+            rule_timeout: Duration::from_secs(60),
+            workers: 1,
+        }
+    }
+}
+
+/// The resource a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ResourceRef {
+    pub kind: Kind,
+    pub name: String,
+}
+
+/// One located finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub title: Text,
+    pub requirements: Vec<String>,
+    pub level: Level,
+    pub severity: Severity,
+    pub message: Text,
+    pub resource: ResourceRef,
+    /// The value path the policy reported (`spec.authentication.two_factor`).
+    pub path: String,
+    pub location: Location,
+}
+
+/// The result of evaluating every rule.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub findings: Vec<Finding>,
+    /// Ids of the rules evaluated, in id order.
+    pub rules: Vec<String>,
+}
+
+fn to_regorus(v: &serde_json::Value) -> regorus::Value {
+    regorus::Value::from(v.clone())
+}
+
+fn policy_problem(code: ProblemCode, file: &str, msg: String) -> Problem {
+    // regorus messages carry `--> file:line:col`; surface the line when present.
+    let mut p = Problem::new(code, msg.clone()).in_file(file.to_string());
+    if let Some(rest) = msg.split(&format!("{file}:")).nth(1) {
+        let mut nums = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        if let (Some(l), Some(c)) = (nums.next(), nums.next()) {
+            if let (Ok(line), Ok(column)) = (l.parse(), c.parse()) {
+                p = p.at(Location {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    offset: 0,
+                });
+            }
+        }
+    }
+    p
+}
+
+/// Builds a regorus engine holding the pack (policies and libraries, not tests).
+pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> Result<regorus::Engine, Problems> {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(false);
+    engine.set_strict_builtin_errors(true);
+    if let Some(interval) = NonZeroU32::new(64) {
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: opts.rule_timeout,
+            check_interval: interval,
+        });
+    }
+    let mut problems = Vec::new();
+    for f in pack.files.iter().filter(|f| f.role != Role::Test) {
+        if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
+            problems.push(
+                policy_problem(ProblemCode::PolicySyntax, &f.path, format!("{e}"))
+                    .help("fix the Rego syntax (sansho reads Rego v1: `if` and `contains` are required)"),
+            );
+        }
+    }
+    // The catalog facts policies may need (deadlines, verification), so that a deadline lives
+    // in one place: the catalog entry.
+    let requirements: serde_json::Map<String, serde_json::Value> = catalog
+        .iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                serde_json::json!({"due": r.due, "basis": r.basis, "item": r.item, "title": r.title}),
+            )
+        })
+        .collect();
+    let data = serde_json::json!({
+        "sansho": {
+            "as_of": opts.as_of.to_string(),
+            "params": opts.params,
+            "requirements": requirements,
+        }
+    });
+    if let Err(e) = engine.add_data(to_regorus(&data)) {
+        problems.push(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}")));
+    }
+    if problems.is_empty() {
+        Ok(engine)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// Evaluates every rule of `pack` against `inv`.
+pub fn evaluate(
+    inv: &Inventory,
+    pack: &PolicySet,
+    catalog: &Catalog,
+    opts: &EvalOptions,
+) -> Result<Evaluation, Problems> {
+    let mut engine = build_engine(pack, catalog, opts)?;
+    engine.set_input(to_regorus(&inv.to_input()));
+    let rules: Vec<&Rule> = pack.rules.iter().collect();
+    let workers = opts.workers.clamp(1, 16).min(rules.len().max(1));
+    let chunks: Vec<Vec<&Rule>> = if workers <= 1 {
+        vec![rules]
+    } else {
+        let mut c: Vec<Vec<&Rule>> = vec![Vec::new(); workers];
+        for (i, r) in rules.into_iter().enumerate() {
+            if let Some(slot) = c.get_mut(i % workers) {
+                slot.push(r);
+            }
+        }
+        c
+    };
+    let results: Vec<Result<Vec<Finding>, Vec<Problem>>> = if chunks.len() == 1 {
+        chunks
+            .iter()
+            .map(|chunk| eval_chunk(&mut engine, chunk, inv, pack, catalog))
+            .collect()
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = chunks
+                .iter()
+                .map(|chunk| {
+                    let mut e = engine.clone();
+                    s.spawn(move || eval_chunk(&mut e, chunk, inv, pack, catalog))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(vec![Problem::new(
+                            ProblemCode::PolicyRuntime,
+                            "an evaluation worker stopped unexpectedly",
+                        )])
+                    })
+                })
+                .collect()
+        })
+    };
+    let mut findings = Vec::new();
+    let mut problems = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => findings.extend(f),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.message.cmp(&b.message)));
+        return Err(Problems(problems));
+    }
+    sort_findings(&mut findings);
+    Ok(Evaluation {
+        findings,
+        rules: pack.rules.iter().map(|r| r.meta.id.clone()).collect(),
+    })
+}
+
+/// The order of every output: file, line, column, rule, resource.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (
+            &a.location.file,
+            a.location.line,
+            a.location.column,
+            &a.rule,
+            &a.resource,
+            &a.path,
+            &a.message,
+        )
+            .cmp(&(
+                &b.location.file,
+                b.location.line,
+                b.location.column,
+                &b.rule,
+                &b.resource,
+                &b.path,
+                &b.message,
+            ))
+    });
+}
+
+fn eval_chunk(
+    engine: &mut regorus::Engine,
+    rules: &[&Rule],
+    inv: &Inventory,
+    pack: &PolicySet,
+    catalog: &Catalog,
+) -> Result<Vec<Finding>, Vec<Problem>> {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for rule in rules {
+        let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
+        match engine.eval_rule(rule.entrypoint.clone()) {
+            Ok(v) => match findings_of(rule, &v, inv, catalog, file) {
+                Ok(f) => out.extend(f),
+                Err(p) => problems.push(p),
+            },
+            Err(e) => {
+                let msg = format!("{e}");
+                let limit = msg.contains("time limit") || msg.contains("memory limit") || msg.contains("exceeded");
+                let code = if limit {
+                    ProblemCode::Limit
+                } else {
+                    ProblemCode::PolicyRuntime
+                };
+                let help = if limit {
+                    "the rule took too long or used too much memory; simplify it (index joins) or raise --rule-timeout"
+                } else {
+                    "the rule failed while evaluating; run `sansho test` on it, and check the input fields it reads"
+                };
+                problems.push(policy_problem(code, file, format!("rule {} failed: {msg}", rule.meta.id)).help(help));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+fn text_of(v: &regorus::Value) -> Option<Text> {
+    let ja = v["ja"].as_string().ok()?.to_string();
+    let en = v["en"].as_string().ok()?.to_string();
+    if ja.trim().is_empty() || en.trim().is_empty() {
+        return None;
+    }
+    Some(Text { ja, en })
+}
+
+/// Turns one rule's `deny` value into findings.
+fn findings_of(
+    rule: &Rule,
+    v: &regorus::Value,
+    inv: &Inventory,
+    catalog: &Catalog,
+    file: &str,
+) -> Result<Vec<Finding>, Problem> {
+    let bad = |msg: String| {
+        Problem::new(ProblemCode::PolicyOutput, format!("rule {}: {msg}", rule.meta.id))
+            .in_file(file.to_string())
+            .help("each element of `deny` must be an object {resource: {kind, name}, path, message: {ja, en}}; build it with sansho.lib.finding")
+    };
+    let items: Vec<&regorus::Value> = match v {
+        regorus::Value::Undefined => Vec::new(),
+        regorus::Value::Set(s) => s.iter().collect(),
+        regorus::Value::Array(a) => a.iter().collect(),
+        other => return Err(bad(format!("`deny` must be a set, found {other}"))),
+    };
+    // Rules that check only unverified requirements may not raise errors.
+    let unverified = rule
+        .meta
+        .requirements
+        .iter()
+        .all(|r| catalog.get(r).is_some_and(|q| q.basis.is_unverified()));
+    let mut out = Vec::new();
+    for item in items {
+        let kind_s = item["resource"]["kind"]
+            .as_string()
+            .map_err(|_| bad(format!("finding without resource.kind: {item}")))?;
+        let name = item["resource"]["name"]
+            .as_string()
+            .map_err(|_| bad(format!("finding without resource.name: {item}")))?;
+        let kind = Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == kind_s.as_ref())
+            .ok_or_else(|| bad(format!("unknown resource kind `{kind_s}`")))?;
+        let doc = inv.get(kind, name).ok_or_else(|| {
+            bad(format!(
+                "finding names {kind_s} `{name}`, which is not in the inventory"
+            ))
+        })?;
+        let path_s = match &item["path"] {
+            regorus::Value::Undefined | regorus::Value::Null => String::new(),
+            p => p
+                .as_string()
+                .map_err(|_| bad(format!("path must be a string: {p}")))?
+                .to_string(),
+        };
+        let segs = if path_s.is_empty() {
+            Vec::new()
+        } else {
+            yaml::parse_path(&path_s).ok_or_else(|| bad(format!("malformed path `{path_s}`")))?
+        };
+        let message =
+            text_of(&item["message"]).ok_or_else(|| bad(format!("finding without message {{ja, en}}: {item}")))?;
+        let mut level = match &item["level"] {
+            regorus::Value::Undefined | regorus::Value::Null => rule.meta.level,
+            l => l
+                .as_string()
+                .ok()
+                .and_then(|s| Level::parse(s))
+                .ok_or_else(|| bad(format!("level must be error, warning or note: {l}")))?,
+        };
+        if unverified && level > Level::Warning {
+            level = Level::Warning;
+        }
+        out.push(Finding {
+            rule: rule.meta.id.clone(),
+            title: rule.meta.title.clone(),
+            requirements: rule.meta.requirements.clone(),
+            level,
+            severity: rule.meta.severity,
+            message,
+            resource: ResourceRef {
+                kind,
+                name: name.to_string(),
+            },
+            path: path_s,
+            location: inv.locate(doc, &segs),
+        });
+    }
+    Ok(out)
+}

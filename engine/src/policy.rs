@@ -1,0 +1,275 @@
+//! The policy pack: the built-in Rego files embedded at build time, plus custom policy
+//! directories. Each policy file carries a METADATA block ([`crate::metadata`]); library files
+//! (under a `lib/` directory) and tests (`*_test.rego`) do not need one.
+
+use crate::catalog::Catalog;
+use crate::metadata::{self, RuleMeta};
+use crate::problem::{Problem, ProblemCode, Problems};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_policies.rs"));
+
+/// The text of an embedded file of the built-in pack, by its path below `policies/`.
+pub fn embedded_file(path: &str) -> Option<&'static str> {
+    EMBEDDED_POLICY_FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t)
+}
+
+/// Where a policy file comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    Builtin,
+    /// A custom policy directory, as given.
+    Custom(String),
+}
+
+impl Origin {
+    pub fn label(&self) -> String {
+        match self {
+            Origin::Builtin => "built-in".to_string(),
+            Origin::Custom(d) => d.clone(),
+        }
+    }
+}
+
+/// A Rego file of the pack.
+#[derive(Debug, Clone)]
+pub struct RegoFile {
+    /// Shown to users: `policies/...` for built-in files, the real path for custom ones.
+    pub path: String,
+    pub text: String,
+    pub origin: Origin,
+    pub package: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Policy,
+    Library,
+    Test,
+}
+
+/// A rule: one policy file with its metadata.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub meta: RuleMeta,
+    /// Index into [`PolicySet::files`].
+    pub file: usize,
+    /// `data.<package>.deny`.
+    pub entrypoint: String,
+}
+
+/// All Rego of a run.
+#[derive(Debug, Clone, Default)]
+pub struct PolicySet {
+    pub files: Vec<RegoFile>,
+    pub rules: Vec<Rule>,
+    /// Default parameters (`policies/params.yaml` and custom `params.yaml` files).
+    pub params: BTreeMap<String, serde_json::Value>,
+    /// Test fixture files (YAML/JSON below a `fixtures/` directory): (path, text).
+    pub fixtures: Vec<(String, String)>,
+}
+
+fn role_of(path: &str) -> Role {
+    if path.ends_with("_test.rego") {
+        Role::Test
+    } else if path.split('/').any(|c| c == "lib") {
+        Role::Library
+    } else {
+        Role::Policy
+    }
+}
+
+impl PolicySet {
+    /// The built-in pack.
+    pub fn builtin() -> Vec<(String, String, Origin)> {
+        EMBEDDED_POLICY_FILES
+            .iter()
+            .filter(|(p, _)| !p.starts_with("catalog/"))
+            .map(|(p, t)| (format!("policies/{p}"), (*t).to_string(), Origin::Builtin))
+            .collect()
+    }
+
+    /// Reads the `.rego`, `params.yaml` and `catalog*.yaml` files of a custom policy directory.
+    pub fn read_dir(dir: &Path) -> Result<Vec<(String, String, Origin)>, Problem> {
+        let shown = dir.to_string_lossy().replace('\\', "/");
+        if !dir.exists() {
+            return Err(Problem::new(
+                ProblemCode::NotFound,
+                format!("policy directory `{shown}` does not exist"),
+            )
+            .in_file(shown)
+            .help("give --policy the directory that holds your .rego files"));
+        }
+        let mut out = Vec::new();
+        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                Problem::new(ProblemCode::Io, format!("cannot read the policy directory: {e}")).in_file(shown.clone())
+            })?;
+            let p = entry.path();
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let in_fixtures = p.components().any(|c| c.as_os_str() == "fixtures");
+            let data_file = name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json");
+            let wanted = name.ends_with(".rego")
+                || (in_fixtures && data_file)
+                || (!in_fixtures
+                    && (name == "params.yaml" || (name.starts_with("catalog") && name.ends_with(".yaml"))));
+            if entry.file_type().is_file() && wanted {
+                let text = std::fs::read_to_string(p).map_err(|e| {
+                    Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
+                        .in_file(p.to_string_lossy().to_string())
+                        .help("policy files must be UTF-8 text")
+                })?;
+                out.push((
+                    p.to_string_lossy().replace('\\', "/"),
+                    text,
+                    Origin::Custom(shown.clone()),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Builds the set from files, checking metadata against the catalog (which custom catalog
+    /// files extend). Every problem is reported, not only the first.
+    pub fn build(files: Vec<(String, String, Origin)>, catalog: &mut Catalog) -> Result<PolicySet, Problems> {
+        Self::build_with(files, catalog, true)
+    }
+
+    /// As [`PolicySet::build`]; with `strict_metadata` false, custom policy files without a
+    /// METADATA block are loaded as plain Rego (libraries) instead of being an error — how
+    /// `sansho test` runs existing OPA test suites.
+    pub fn build_with(
+        files: Vec<(String, String, Origin)>,
+        catalog: &mut Catalog,
+        strict_metadata: bool,
+    ) -> Result<PolicySet, Problems> {
+        let mut problems = Vec::new();
+        let mut set = PolicySet::default();
+        // Custom catalogs and parameters first: rules may name their ids.
+        for (path, text, origin) in &files {
+            let name = path.rsplit('/').next().unwrap_or_default();
+            if path.split('/').any(|c| c == "fixtures") {
+                if !path.ends_with(".rego") {
+                    set.fixtures.push((path.clone(), text.clone()));
+                }
+                continue;
+            }
+            if name.ends_with(".yaml") && name.starts_with("catalog") {
+                if let Err(p) = catalog.add_yaml(text, &origin.label(), path) {
+                    problems.push(p);
+                }
+            } else if name == "params.yaml" {
+                match yaml_serde::from_str::<BTreeMap<String, BTreeMap<String, serde_json::Value>>>(text) {
+                    Ok(mut m) => {
+                        for (k, v) in m.remove("parameters").unwrap_or_default() {
+                            if set.params.contains_key(&k) && *origin != Origin::Builtin {
+                                problems.push(
+                                    Problem::new(
+                                        ProblemCode::Config,
+                                        format!("parameter `{k}` is already defined by the built-in pack"),
+                                    )
+                                    .in_file(path.clone())
+                                    .help("choose another name for the custom parameter"),
+                                );
+                            }
+                            set.params.insert(k, v);
+                        }
+                    }
+                    Err(e) => problems.push(
+                        Problem::new(ProblemCode::Config, format!("invalid params.yaml: {e}"))
+                            .in_file(path.clone())
+                            .help("write `parameters:` followed by name: value pairs"),
+                    ),
+                }
+            }
+        }
+        let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        for (path, text, origin) in files {
+            if !path.ends_with(".rego") {
+                continue;
+            }
+            let role = role_of(&path);
+            let package = match metadata::package_of(&text) {
+                Some((p, _)) => p,
+                None => {
+                    problems.push(
+                        Problem::new(ProblemCode::PolicySyntax, "the file has no `package` line")
+                            .in_file(path.clone())
+                            .help("start the policy with `package <name>`"),
+                    );
+                    continue;
+                }
+            };
+            let idx = set.files.len();
+            let role = if role == Role::Policy
+                && !strict_metadata
+                && origin != Origin::Builtin
+                && !text.lines().any(|l| l.trim() == "# METADATA")
+            {
+                Role::Library
+            } else {
+                role
+            };
+            if role == Role::Policy {
+                match metadata::parse_rule_meta(&text, &path) {
+                    Ok(meta) => {
+                        for r in &meta.requirements {
+                            if catalog.get(r).is_none() {
+                                problems.push(Problem::new(ProblemCode::UnknownRequirement, format!("rule {} names unknown requirement id `{r}`", meta.id)).in_file(path.clone()).help("use an id from `sansho requirements`, or declare it in a custom catalog file (catalog.yaml) beside the policy"));
+                            }
+                        }
+                        for id in std::iter::once(&meta.id).chain(meta.aliases.iter()) {
+                            if let Some(first) = ids.insert(id.clone(), path.clone()) {
+                                problems.push(
+                                    Problem::new(
+                                        ProblemCode::DuplicateRule,
+                                        format!("rule id `{id}` is used by `{first}` and `{path}`"),
+                                    )
+                                    .in_file(path.clone())
+                                    .help("rule ids are unique and never reused; choose a new id"),
+                                );
+                            }
+                        }
+                        if package.contains('"') || package.contains('[') {
+                            problems.push(
+                                Problem::new(
+                                    ProblemCode::PolicySyntax,
+                                    format!("package `{package}` must be a plain dotted name"),
+                                )
+                                .in_file(path.clone()),
+                            );
+                        }
+                        set.rules.push(Rule {
+                            entrypoint: format!("data.{package}.deny"),
+                            meta,
+                            file: idx,
+                        });
+                    }
+                    Err(p) => problems.push(p),
+                }
+            }
+            set.files.push(RegoFile {
+                path,
+                text,
+                origin,
+                package,
+                role,
+            });
+        }
+        if problems.is_empty() {
+            set.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+            Ok(set)
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    /// The rule with `id` (or an alias of it).
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules
+            .iter()
+            .find(|r| r.meta.id == id || r.meta.aliases.iter().any(|a| a == id))
+    }
+}

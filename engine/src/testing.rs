@@ -1,0 +1,198 @@
+//! The Rego test runner behind `sansho test`: every `test_*` rule of every `*_test.rego` file,
+//! evaluated with the pack's policies and libraries. A test file can use real inventory
+//! documents: the YAML/JSON files below `fixtures/<case>/` (or `fixtures/<case>.yaml`) beside
+//! it are loaded with the real loader (schema-checked) and given to the test as
+//! `data.sansho.fixtures.<case>`, shaped exactly like `input`:
+//!
+//! ```rego
+//! test_fail_fixture_is_denied if {
+//!     count(deny) > 0 with input as data.sansho.fixtures.fail
+//! }
+//! ```
+
+use crate::date::Date;
+use crate::eval::{self, EvalOptions};
+use crate::inventory::{self, LoadOptions};
+use crate::policy::{PolicySet, Role};
+use crate::problem::{Problem, ProblemCode, Problems};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The evaluation date tests see unless told otherwise, so that tests give the same result
+/// every day. Tests about dates pin their own with `with data.sansho.as_of as "…"`.
+pub const TEST_AS_OF: &str = "2026-11-25";
+
+/// One test rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TestCase {
+    pub file: String,
+    pub line: u32,
+    pub package: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome", content = "detail")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Error(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TestResult {
+    #[serde(flatten)]
+    pub case: TestCase,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// Finds `test_*` rules in a test file's text (the first line each name is defined on).
+pub fn find_tests(text: &str) -> Vec<(String, u32)> {
+    let mut seen = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if !line.starts_with("test_") {
+            continue;
+        }
+        let name: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let rest = line.get(name.len()..).unwrap_or_default().trim_start();
+        let is_rule = rest.starts_with("if")
+            || rest.starts_with(":=")
+            || rest.starts_with('{')
+            || rest.starts_with('=')
+            || rest.is_empty();
+        if is_rule {
+            seen.entry(name).or_insert(u32::try_from(i + 1).unwrap_or(u32::MAX));
+        }
+    }
+    let mut v: Vec<(String, u32)> = seen.into_iter().collect();
+    v.sort_by_key(|(_, l)| *l);
+    v
+}
+
+fn dir_of(path: &str) -> &str {
+    path.rfind('/').map(|i| &path[..i]).unwrap_or("")
+}
+
+/// Loads the fixtures beside a test file into `{case: input}`.
+fn fixtures_for(pack: &PolicySet, test_path: &str) -> Result<serde_json::Value, Problems> {
+    let prefix = format!("{}/fixtures/", dir_of(test_path));
+    let mut cases: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
+    for (path, text) in &pack.fixtures {
+        if let Some(rest) = path.strip_prefix(&prefix) {
+            let first = rest.split('/').next().unwrap_or(rest);
+            let case = first.split('.').next().unwrap_or(first).to_string();
+            cases
+                .entry(case)
+                .or_default()
+                .push((path.clone(), text.as_bytes().to_vec()));
+        }
+    }
+    let mut out = serde_json::Map::new();
+    for (case, files) in cases {
+        let inv = inventory::load_files(files, &LoadOptions::default()).map_err(|f| f.problems)?;
+        out.insert(case, inv.to_input());
+    }
+    Ok(serde_json::Value::Object(out))
+}
+
+/// Runs the tests of `pack` whose `package.name` matches `filter` (a substring or regex).
+pub fn run_tests(
+    pack: &PolicySet,
+    catalog: &crate::catalog::Catalog,
+    filter: Option<&regex_lite::Regex>,
+    as_of: Option<Date>,
+) -> Result<Vec<TestResult>, Problems> {
+    let as_of = match as_of {
+        Some(d) => d,
+        None => Date::parse(TEST_AS_OF)
+            .ok_or_else(|| Problems::from(Problem::new(ProblemCode::Config, "bad TEST_AS_OF")))?,
+    };
+    let opts = EvalOptions {
+        as_of,
+        params: pack.params.clone(),
+        ..EvalOptions::default()
+    };
+    let base = eval::build_engine(pack, catalog, &opts)?;
+    let mut results = Vec::new();
+    let mut problems = Vec::new();
+    for f in pack.files.iter().filter(|f| f.role == Role::Test) {
+        let tests: Vec<(String, u32)> = find_tests(&f.text)
+            .into_iter()
+            .filter(|(name, _)| filter.is_none_or(|re| re.is_match(&format!("{}.{}", f.package, name))))
+            .collect();
+        if tests.is_empty() {
+            continue;
+        }
+        let mut engine = base.clone();
+        if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
+            problems.push(
+                Problem::new(ProblemCode::PolicySyntax, format!("{e}"))
+                    .in_file(f.path.clone())
+                    .help("fix the test file's Rego syntax"),
+            );
+            continue;
+        }
+        match fixtures_for(pack, &f.path) {
+            Ok(fx) => {
+                let data = serde_json::json!({"sansho": {"fixtures": fx}});
+                if let Err(e) = engine.add_data(regorus::Value::from(data)) {
+                    problems.push(
+                        Problem::new(ProblemCode::Config, format!("fixtures rejected: {e}")).in_file(f.path.clone()),
+                    );
+                    continue;
+                }
+            }
+            Err(p) => {
+                problems.extend(p.0);
+                continue;
+            }
+        }
+        for (name, line) in tests {
+            let outcome = match engine.eval_rule(format!("data.{}.{}", f.package, name)) {
+                Ok(regorus::Value::Bool(true)) => Outcome::Pass,
+                Ok(_) => Outcome::Fail,
+                Err(e) => Outcome::Error(
+                    format!("{e}")
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+            };
+            results.push(TestResult {
+                case: TestCase {
+                    file: f.path.clone(),
+                    line,
+                    package: f.package.clone(),
+                    name,
+                },
+                outcome,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(results)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_test_rules_once() {
+        let t = "package x\ntest_a if {\n true\n}\ntest_a if { false }\nnot_test if { true }\ntest_b := true\n  test_c if { true }\n";
+        assert_eq!(
+            find_tests(t),
+            vec![("test_a".to_string(), 2), ("test_b".to_string(), 7)]
+        );
+    }
+}
