@@ -1,0 +1,72 @@
+# Helpers shared by every sansho policy: building findings, dates, parameters.
+# Plain Rego v1 (OPA accepts it too); policies call these as `lib.finding(...)` etc.
+package sansho.lib
+
+import rego.v1
+
+# The evaluation date (YYYY-MM-DD, JST), set by `sansho check --as-of`.
+as_of := data.sansho.as_of
+
+# A parameter from sansho.yaml, or its documented default from params.yaml.
+param(name) := data.sansho.params[name]
+
+# A finding about `doc` (an inventory document) at value `path` (e.g.
+# "spec.authentication.two_factor"). A path that does not exist points at its parent.
+finding(doc, path, ja, en) := {
+	"resource": {"kind": doc.kind, "name": doc.metadata.name},
+	"path": path,
+	"message": {"ja": ja, "en": en},
+}
+
+# The same, with a level other than the rule's own (e.g. a deadline not yet reached).
+finding_at_level(doc, path, ja, en, level) := object.union(finding(doc, path, ja, en), {"level": level})
+
+# Days since 1970-01-01 of a YYYY-MM-DD date (pure arithmetic: no time zone, no range limit).
+days(d) := n if {
+	parts := split(d, "-")
+	m := _num(parts[1])
+	y := _num(parts[0]) - _early(m)
+	era := floor(y / 400)
+	yoe := y - (era * 400)
+	doy := (floor(((153 * _shift(m)) + 2) / 5) + _num(parts[2])) - 1
+	doe := (((yoe * 365) + floor(yoe / 4)) - floor(yoe / 100)) + doy
+	n := ((era * 146097) + doe) - 719468
+}
+
+# Leading zeros stripped: regorus's to_number rejects "08" (OPA accepts it).
+_num(s) := to_number(trim_left(s, "0"))
+
+_early(m) := 1 if m <= 2
+
+_early(m) := 0 if m > 2
+
+_shift(m) := m - 3 if m > 2
+
+_shift(m) := m + 9 if m <= 2
+
+# Days from date a to date b (negative when b is earlier).
+days_between(a, b) := days(b) - days(a)
+
+# Days from a date to the evaluation date (how old it is).
+age_days(d) := days_between(d, as_of)
+
+# Days from the evaluation date to a date (how much time is left).
+days_left(d) := days_between(as_of, d)
+
+# A system is in scope while it is planned, in use or being retired.
+active_system(s) if s.spec.status in {"planned", "in_use", "retiring"}
+
+# A system holds medical information unless it says it does not.
+medical(s) if not s.spec.handles_medical_information == false
+
+# The organizations that are institutions (not vendors).
+institution(o) if o.spec.type in {"hospital", "clinic", "pharmacy"}
+
+# Assets belonging to a system (named on either side).
+assets_of(system) := {a |
+	some a in input.assets
+	system.metadata.name in object.get(a.spec, "systems", [])
+} | {a |
+	some a in input.assets
+	a.metadata.name in object.get(system.spec, "assets", [])
+}
