@@ -1,0 +1,215 @@
+//! `sansho check [PATH]`.
+use crate::exit;
+use crate::lang::{self, LangArg};
+use crate::render;
+use sansho_engine::{check, CheckRequest, Date, Level, Problem, ProblemCode, Problems, SourceMap};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Markdown,
+    Junit,
+}
+
+impl Format {
+    fn parse(s: &str) -> Option<Format> {
+        <Format as clap::ValueEnum>::from_str(s, true).ok()
+    }
+}
+
+/// `FORMAT=FILE` for `--output`.
+#[derive(Debug, Clone)]
+pub struct OutputSpec {
+    pub format: Format,
+    pub file: PathBuf,
+}
+
+fn parse_output(s: &str) -> Result<OutputSpec, String> {
+    let (f, file) = s
+        .split_once('=')
+        .ok_or_else(|| "expected FORMAT=FILE, e.g. sarif=results.sarif".to_string())?;
+    let format = Format::parse(f)
+        .ok_or_else(|| format!("unknown format `{f}` (human, json, sarif, junit, github, markdown)"))?;
+    if file.is_empty() {
+        return Err("the file name is empty".to_string());
+    }
+    Ok(OutputSpec {
+        format,
+        file: PathBuf::from(file),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Inventory directory or file.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Evaluation date (YYYY-MM-DD) for deadlines and ages; default: today in Japan (JST).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Language of human output; default from LANG (ja* → Japanese).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Lowest finding level that fails the run (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Settings file; default: sansho.yaml in the inventory directory, if present.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// A directory of custom policies (repeatable).
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
+    /// Run only the custom policies.
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Largest inventory file read, in bytes (default 64 MiB, or sansho.yaml limits.max_file_bytes).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Most inventory files read (default 100000).
+    #[arg(long, value_name = "N")]
+    pub max_files: Option<usize>,
+    /// Time limit for one rule's evaluation, in seconds (default 60).
+    #[arg(long, value_name = "SECONDS")]
+    pub rule_timeout: Option<u64>,
+    /// Evaluation threads (default: available cores, at most 8). Output does not depend on it.
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Also write FORMAT to FILE (repeatable), e.g. `--output sarif=results.sarif`.
+    #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub outputs: Vec<OutputSpec>,
+    /// SARIF `automationDetails.id` (default `sansho/<path>/`).
+    #[arg(long, value_name = "ID")]
+    pub sarif_category: Option<String>,
+    /// Colours in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+pub fn parse_as_of(s: Option<&str>) -> Result<Date, Problem> {
+    match s {
+        None => Ok(Date::today_jst()),
+        Some(s) => Date::parse(s).ok_or_else(|| {
+            Problem::new(ProblemCode::Config, format!("--as-of `{s}` is not a valid date"))
+                .help("write the date as YYYY-MM-DD, e.g. --as-of 2026-03-31")
+        }),
+    }
+}
+
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8)
+}
+
+fn fail(problems: Problems, sources: &SourceMap, format: Format) -> i32 {
+    if format == Format::Json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&render::problems::to_json(&problems)).unwrap_or_default()
+        );
+    }
+    render::problems::print(&problems, sources);
+    exit::UNTRUSTED
+}
+
+pub fn run(args: Args) -> i32 {
+    let lang = lang::resolve(args.lang);
+    let as_of = match parse_as_of(args.as_of.as_deref()) {
+        Ok(d) => d,
+        Err(p) => return fail(p.into(), &SourceMap::default(), args.format),
+    };
+    let mut req = CheckRequest::new(args.path.clone(), as_of);
+    req.config = args.config.clone();
+    req.policy_dirs = args.policies.clone();
+    req.builtin = !args.no_builtin;
+    req.fail_on = match args.fail_on {
+        FailOn::Error => Level::Error,
+        FailOn::Warning => Level::Warning,
+        FailOn::Note => Level::Note,
+    };
+    req.max_file_bytes = args.max_file_size;
+    req.max_files = args.max_files;
+    req.rule_timeout = args.rule_timeout.map(Duration::from_secs);
+    req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
+    let outcome = match check(&req) {
+        Ok(o) => o,
+        Err(f) => return fail(f.problems, &f.sources, args.format),
+    };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let category = args
+        .sarif_category
+        .clone()
+        .unwrap_or_else(|| format!("sansho/{}/", args.path.to_string_lossy().trim_end_matches('/')));
+    let render_as = |format: Format, color: bool| -> String {
+        match format {
+            Format::Json => serde_json::to_string_pretty(&outcome.report).unwrap_or_default() + "\n",
+            Format::Human => render::human::render(&outcome, lang, color),
+            Format::Sarif => render::sarif::render(&outcome, lang, &category),
+            Format::Github => render::github::render(&outcome, lang),
+            Format::Markdown => render::markdown::render(&outcome, lang),
+            Format::Junit => render::junit::render(&outcome, lang),
+        }
+    };
+    for o in &args.outputs {
+        if let Err(e) = std::fs::write(&o.file, render_as(o.format, false)) {
+            return fail(
+                Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", o.file.display()))
+                    .help("check that the directory exists and is writable")
+                    .into(),
+                &SourceMap::default(),
+                args.format,
+            );
+        }
+    }
+    if args.format == Format::Github {
+        if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+            use std::io::Write;
+            let md = render::markdown::render(&outcome, lang);
+            let written = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&summary)
+                .and_then(|mut f| f.write_all(md.as_bytes()));
+            if let Err(e) = written {
+                eprintln!("sansho: cannot write the step summary: {e}");
+            }
+        }
+    }
+    let text = render_as(args.format, color);
+    if !crate::out::emit(&text) {
+        return exit::UNTRUSTED;
+    }
+    if outcome.report.failed() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+pub mod check;
+pub mod gen_docs;
+pub mod requirements;
+pub mod rules;
+pub mod schema;
+pub mod test;

@@ -1,0 +1,84 @@
+//! `sansho requirements`: the requirement catalog, with the rules that check each entry.
+use crate::exit;
+use crate::lang::{self, LangArg};
+use sansho_engine::check::load_pack;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Only requirements of this source (checklist_r7_institution, checklist_r7_vendor, guideline6, vendor2, mds_sds).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Custom policy directories whose catalogs and rules to include.
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+pub fn run(args: Args) -> i32 {
+    let lang = lang::resolve(args.lang);
+    let (catalog, pack) = match load_pack(true, &args.policies) {
+        Ok(x) => x,
+        Err(p) => {
+            crate::render::problems::print(&p, &Default::default());
+            return exit::UNTRUSTED;
+        }
+    };
+    let mut rules_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for r in &pack.rules {
+        for q in &r.meta.requirements {
+            rules_of.entry(q.as_str()).or_default().push(r.meta.id.as_str());
+        }
+    }
+    let reqs: Vec<_> = catalog
+        .iter()
+        .filter(|r| args.source.as_ref().is_none_or(|s| &r.source == s))
+        .collect();
+    match args.format {
+        Format::Json => {
+            let items: Vec<serde_json::Value> = reqs
+                .iter()
+                .map(|r| {
+                    let mut v = serde_json::to_value(r).unwrap_or_default();
+                    let rules = rules_of.get(r.id.as_str()).cloned().unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("rules".into(), serde_json::json!(rules));
+                    }
+                    v
+                })
+                .collect();
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({"requirements": items})).unwrap_or_default()
+            );
+        }
+        Format::Human => {
+            for r in reqs {
+                let rules = rules_of
+                    .get(r.id.as_str())
+                    .map(|v| v.join(","))
+                    .unwrap_or_else(|| "-".into());
+                let flag = if r.basis.is_unverified() { " (unverified)" } else { "" };
+                outln!(
+                    "{:<22} {:<8} {}{}  [{}]",
+                    r.id,
+                    r.item.as_deref().unwrap_or(""),
+                    r.title.get(lang),
+                    flag,
+                    rules
+                );
+            }
+        }
+    }
+    exit::OK
+}

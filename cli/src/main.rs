@@ -1,0 +1,71 @@
+//! `sansho`: the command line over `sansho-engine`. Flags are parsed once into plain structs
+//! (one module per subcommand); the engine returns data; rendering and exit codes live here.
+
+/// `println!` that does not panic on a closed pipe.
+macro_rules! outln {
+    ($($t:tt)*) => {
+        $crate::out::line(&format!($($t)*))
+    };
+}
+
+/// `print!` that does not panic on a closed pipe.
+macro_rules! outp {
+    ($($t:tt)*) => {
+        $crate::out::emit(&format!($($t)*))
+    };
+}
+
+mod commands;
+mod exit;
+mod lang;
+mod out;
+mod render;
+
+use clap::{Parser, Subcommand};
+
+/// Policy-as-code checks of Japanese medical information security rules
+/// (医療情報システムの安全管理に関するガイドライン第6.0版, 提供事業者ガイドライン第2.0版,
+/// サイバーセキュリティ対策チェックリスト令和7年度版).
+#[derive(Debug, Parser)]
+#[command(name = "sansho", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check an inventory against the policy pack (exit 0 clean, 1 findings, 2 untrusted run).
+    Check(commands::check::Args),
+    /// Run the Rego unit tests (`test_*` in `*_test.rego`) of the built-in pack or of directories.
+    Test(commands::test::Args),
+    /// Print the JSON Schema of an inventory kind.
+    Schema(commands::schema::Args),
+    /// List the requirement catalog.
+    Requirements(commands::requirements::Args),
+    /// List the rules of the pack.
+    Rules(commands::rules::Args),
+    /// Write the rule reference (docs/rules/) from policy metadata.
+    #[command(hide = true)]
+    GenDocs(commands::gen_docs::Args),
+}
+
+fn main() {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { exit::UNTRUSTED } else { exit::OK };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check(a) => commands::check::run(a),
+        Command::Test(a) => commands::test::run(a),
+        Command::Schema(a) => commands::schema::run(a),
+        Command::Requirements(a) => commands::requirements::run(a),
+        Command::Rules(a) => commands::rules::run(a),
+        Command::GenDocs(a) => commands::gen_docs::run(a),
+    };
+    std::process::exit(code);
+}

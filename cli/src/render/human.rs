@@ -1,0 +1,101 @@
+//! Human output of `sansho check`: one miette diagnostic per finding, with the inventory
+//! snippet at the recorded line, then a summary.
+use crate::lang::t;
+use crate::render::problems::{handler, line_span};
+use miette::{LabeledSpan, MietteDiagnostic, NamedSource};
+use sansho_engine::{CheckOutcome, Lang, Level};
+
+fn severity(l: Level) -> miette::Severity {
+    match l {
+        Level::Error => miette::Severity::Error,
+        Level::Warning => miette::Severity::Warning,
+        Level::Note => miette::Severity::Advice,
+    }
+}
+
+pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
+    let h = handler(color);
+    let mut out = String::new();
+    let r = &outcome.report;
+    for f in &r.findings {
+        let rule = outcome.pack.rule(&f.rule);
+        let mut d = MietteDiagnostic::new(f.message.get(lang).to_string())
+            .with_code(format!("{} {}", f.rule, f.title.get(lang)))
+            .with_severity(severity(f.level));
+        if let Some(rule) = rule {
+            d = d.with_help(format!(
+                "{} [{}]",
+                rule.meta.remediation.get(lang),
+                f.requirements.join(", ")
+            ));
+        }
+        let src = outcome
+            .inventory
+            .sources
+            .files()
+            .iter()
+            .find(|s| s.display == f.location.file);
+        let rendered = match src {
+            Some(src) => {
+                let label = format!("{} {}", f.resource.kind.as_str(), f.resource.name);
+                d = d.with_labels(vec![LabeledSpan::at(
+                    line_span(&src.text, f.location.offset as usize),
+                    label,
+                )]);
+                let report = miette::Report::new(d)
+                    .with_source_code(NamedSource::new(src.display.clone(), src.text.to_string()));
+                let mut s = String::new();
+                h.render_report(&mut s, report.as_ref()).map(|_| s).ok()
+            }
+            None => None,
+        };
+        out.push_str(&rendered.unwrap_or_else(|| {
+            format!(
+                "{}:{}:{}: {} {}: {}\n",
+                f.location.file,
+                f.location.line,
+                f.location.column,
+                f.level.as_str(),
+                f.rule,
+                f.message.get(lang)
+            )
+        }));
+    }
+    let s = &r.summary;
+    let docs: usize = s.documents.values().sum();
+    out.push_str(&match lang {
+        Lang::Ja => format!(
+            "{}: エラー {} 件、警告 {} 件、注意 {} 件 — ルール {} 件、{} ファイル {} 文書を評価(評価日 {})\n",
+            if r.failed() { "不合格" } else { "合格" },
+            s.errors,
+            s.warnings,
+            s.notes,
+            s.rules,
+            s.files,
+            docs,
+            r.evaluated_at
+        ),
+        Lang::En => format!(
+            "{}: {} error{}, {} warning{}, {} note{} — {} rules over {} documents in {} files (as of {})\n",
+            if r.failed() { "FAIL" } else { "PASS" },
+            s.errors,
+            if s.errors == 1 { "" } else { "s" },
+            s.warnings,
+            if s.warnings == 1 { "" } else { "s" },
+            s.notes,
+            if s.notes == 1 { "" } else { "s" },
+            s.rules,
+            docs,
+            s.files,
+            r.evaluated_at
+        ),
+    });
+    if r.failed() {
+        out.push_str(t(
+            lang,
+            &format!("--fail-on {} 以上の指摘があります(終了コード 1)\n", s.fail_on.as_str()),
+            &format!("findings at or above --fail-on {} (exit 1)\n", s.fail_on.as_str()),
+        ));
+    }
+    out
+}
