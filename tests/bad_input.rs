@@ -1,0 +1,247 @@
+//! Bad input is normal input: every kind of broken inventory, config or policy gets a clear
+//! problem naming file, line and column, exit code 2, and no panic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+use common::*;
+
+fn bad(case: &str) -> String {
+    format!("tests/fixtures/bad/{case}")
+}
+
+#[test]
+fn yaml_syntax_error() {
+    let (p, _) = expect_problem(&bad("syntax"), "syntax", "syntax/inventory.yaml", None);
+    let line = p["location"]["line"].as_u64().unwrap();
+    assert!((7..=9).contains(&line), "{p:#?}");
+}
+
+#[test]
+fn duplicate_key_points_at_both() {
+    let (p, _) = expect_problem(
+        &bad("duplicate_key"),
+        "duplicate_key",
+        "duplicate_key/inventory.yaml",
+        Some(9),
+    );
+    assert_eq!(p["related"]["line"], 7);
+    assert!(p["message"].as_str().unwrap().contains("hosting"));
+}
+
+#[test]
+fn unknown_kind_lists_the_kinds() {
+    let (p, _) = expect_problem(
+        &bad("unknown_kind"),
+        "unknown_kind",
+        "unknown_kind/inventory.yaml",
+        Some(2),
+    );
+    assert!(p["help"].as_str().unwrap().contains("System"));
+}
+
+#[test]
+fn missing_name() {
+    expect_problem(
+        &bad("missing_name"),
+        "missing_name",
+        "missing_name/inventory.yaml",
+        Some(3),
+    );
+}
+
+#[test]
+fn duplicate_name_across_files() {
+    let (p, _) = expect_problem(
+        &bad("duplicate_name"),
+        "duplicate_name",
+        "duplicate_name/b.yaml",
+        Some(5),
+    );
+    assert!(p["related"]["file"].as_str().unwrap().ends_with("a.yaml"));
+    assert_eq!(p["related"]["line"], 4);
+}
+
+#[test]
+fn wrong_type() {
+    let (p, _) = expect_problem(&bad("wrong_type"), "schema", "wrong_type/inventory.yaml", Some(11));
+    assert!(p["message"].as_str().unwrap().contains("min_length"), "{p:#?}");
+}
+
+#[test]
+fn unknown_field_points_at_the_field_and_suggests() {
+    let (p, _) = expect_problem(&bad("unknown_field"), "schema", "unknown_field/inventory.yaml", Some(9));
+    assert!(p["message"].as_str().unwrap().contains("authentcation"));
+    assert!(p["help"].as_str().unwrap().contains("authentication"), "{p:#?}");
+}
+
+#[test]
+fn invalid_date() {
+    let (p, _) = expect_problem(
+        &bad("invalid_date"),
+        "invalid_date",
+        "invalid_date/inventory.yaml",
+        Some(9),
+    );
+    assert!(p["message"].as_str().unwrap().contains("2026-02-30"));
+}
+
+#[test]
+fn empty_file() {
+    expect_problem(&bad("empty_file"), "empty_file", "empty_file/inventory.yaml", None);
+}
+
+#[test]
+fn alias_bomb_is_bounded() {
+    expect_problem(&bad("alias_bomb"), "too_many_nodes", "alias_bomb/inventory.yaml", None);
+}
+
+#[test]
+fn unsupported_api_version() {
+    expect_problem(
+        &bad("api_version"),
+        "api_version",
+        "api_version/inventory.yaml",
+        Some(1),
+    );
+}
+
+#[test]
+fn json_syntax_error() {
+    expect_problem(&bad("json_syntax"), "syntax", "json_syntax/inventory.json", Some(5));
+}
+
+#[test]
+fn path_that_does_not_exist() {
+    let (problems, _) = problems_of("tests/fixtures/no/such/dir", &[]);
+    assert_eq!(problems[0]["code"], "not_found");
+}
+
+#[test]
+fn shift_jis_file_says_so_and_suggests_conversion() {
+    let dir = tempfile::tempdir().unwrap();
+    // "name: 医療" with 医療 in Shift_JIS.
+    let mut bytes = b"apiVersion: sansho/v1\nkind: Organization\nmetadata:\n  name: x\n  description: ".to_vec();
+    bytes.extend_from_slice(&[0x88, 0xE3, 0x97, 0xC3]);
+    bytes.extend_from_slice(b"\nspec:\n  type: clinic\n");
+    std::fs::write(dir.path().join("sjis.yaml"), bytes).unwrap();
+    let (problems, run) = problems_of(dir.path().to_str().unwrap(), &[]);
+    let p = &problems[0];
+    assert_eq!(p["code"], "not_utf8");
+    assert_eq!(p["location"]["line"], 5);
+    assert!(p["message"].as_str().unwrap().contains("Shift_JIS"));
+    assert!(p["help"].as_str().unwrap().contains("iconv -f SHIFT_JIS"));
+    assert!(run.stderr.contains("sjis.yaml"));
+}
+
+#[test]
+fn file_over_the_size_limit() {
+    let (problems, _) = problems_of(&bad("duplicate_key"), &["--max-file-size", "10"]);
+    assert_eq!(problems[0]["code"], "too_large");
+    assert!(problems[0]["help"].as_str().unwrap().contains("--max-file-size"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    assert!(problems.iter().any(|p| p["code"] == "symlink_loop"), "{problems:#?}");
+}
+
+#[test]
+fn bom_is_accepted() {
+    let r = run(&[
+        "check",
+        "tests/fixtures/good/bom.yaml",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-25",
+    ]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["summary"]["documents"]["organizations"], 1);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let (problems, _) = problems_of("tests/fixtures/bad", &[]);
+    let codes: std::collections::BTreeSet<&str> = problems.iter().filter_map(|p| p["code"].as_str()).collect();
+    for c in [
+        "syntax",
+        "duplicate_key",
+        "unknown_kind",
+        "missing_name",
+        "duplicate_name",
+        "schema",
+        "invalid_date",
+        "empty_file",
+        "too_many_nodes",
+    ] {
+        assert!(codes.contains(c), "{c} missing from {codes:?}");
+    }
+}
+
+#[test]
+fn bad_as_of_date() {
+    let r = run(&["check", "tests/fixtures/good/minimal", "--as-of", "2026-02-30"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--as-of"), "{}", r.stderr);
+}
+
+#[test]
+fn unknown_config_parameter_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("sansho.yaml"),
+        "parameters:\n  password_min_length: 10\n  pasword_min_length: 12\n",
+    )
+    .unwrap();
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    assert_eq!(problems[0]["code"], "config");
+    assert_eq!(problems[0]["location"]["line"], 3);
+    assert!(problems[0]["help"].as_str().unwrap().contains("password_min_length"));
+}
+
+#[test]
+fn broken_policy_syntax_names_the_file() {
+    let (problems, run) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/syntax"],
+    );
+    assert_eq!(problems[0]["code"], "policy_syntax");
+    assert!(problems[0]["file"].as_str().unwrap().ends_with("broken.rego"));
+    assert!(run.stderr.contains("a policy failed"));
+}
+
+#[test]
+fn policy_runtime_error_fails_closed() {
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/runtime"],
+    );
+    assert_eq!(problems[0]["code"], "policy_runtime");
+    assert!(problems[0]["message"].as_str().unwrap().contains("TEST-RUNTIME-1"));
+}
+
+#[test]
+fn policy_without_metadata_is_an_error() {
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/no_metadata"],
+    );
+    assert_eq!(problems[0]["code"], "policy_metadata");
+}
+
+#[test]
+fn policy_naming_an_unknown_requirement_is_an_error() {
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/unknown_requirement"],
+    );
+    assert_eq!(problems[0]["code"], "unknown_requirement");
+    assert!(problems[0]["message"].as_str().unwrap().contains("chk.r99.nothing"));
+}
