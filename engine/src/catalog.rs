@@ -74,6 +74,9 @@ pub struct Requirement {
     pub related: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence_hints: Vec<String>,
+    /// Where an inventory records what the requirement asks for: `Kind` or `Kind.spec.path`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inventory: Vec<String>,
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,7 +3,9 @@
 //! a test fails when it drifts.
 
 use crate::catalog::Catalog;
+use crate::inventory::Kind;
 use crate::policy::{PolicySet, Rule};
+use serde_json::Value;
 use std::fmt::Write as _;
 
 /// The Markdown page of one rule.
@@ -133,3 +135,214 @@ pub const PROJECT_URL: &str = "https://github.com/sansho-dev/sansho";
 
 /// Where the generated rule pages (`docs/rules/`) are published.
 pub const DOCS_BASE_URL: &str = "https://github.com/sansho-dev/sansho/blob/main/docs/rules";
+
+/// `docs/inventory.md`: the inventory reference, generated from the published JSON Schemas (every
+/// field with its Japanese title, type and description, and an example document per kind) and
+/// from the catalog (which fields express each checklist item).
+pub fn inventory_reference(catalog: &Catalog) -> String {
+    let mut s = String::from(
+        "# Inventory reference / インベントリ形式リファレンス\n\n\
+         Generated from the JSON Schemas in `engine/schemas/` and the requirement catalog by `sansho gen-docs`; \
+         do not edit by hand. `sansho schema KIND` prints a schema.\n\n\
+         An inventory is a directory of `.yaml`, `.yml` and `.json` files; a YAML file may hold several \
+         documents separated by `---`. Every document is an envelope:\n\n\
+         ```yaml\napiVersion: sansho/v1\nkind: System            # Organization | System | Asset | Contract | Attestation | Waiver\n\
+         metadata:\n  name: ehr              # unique per kind: a-z, 0-9, '.', '_', '-'\n  labels: {tier: critical}\n  \
+         description: 電子カルテ\nspec: {}                # the fields below\n```\n\n\
+         Unknown fields are errors (typos must not pass silently). Dates are `YYYY-MM-DD`. Periods are whole days in \
+         fields named `*_days`. Documents refer to each other by `metadata.name`. Policies see the documents as \
+         `input.organizations`, `input.systems`, `input.assets`, `input.contracts` and `input.attestations`.\n\n",
+    );
+    s.push_str("## Checklist items and the fields that express them / チェックリスト項目と対応フィールド\n\n");
+    s.push_str("| requirement | item | title | fields |\n|---|---|---|---|\n");
+    for r in catalog.iter().filter(|r| !r.inventory.is_empty()) {
+        let fields: Vec<String> = r.inventory.iter().map(|f| format!("[`{f}`](#{})", anchor(f))).collect();
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} | {} |",
+            r.id,
+            r.section,
+            r.title.ja,
+            fields.join("<br>")
+        );
+    }
+    s.push('\n');
+    for kind in Kind::ALL {
+        let Ok(schema) = serde_json::from_str::<Value>(crate::schema::schema_text(kind)) else {
+            continue;
+        };
+        let _ = writeln!(s, "## {}\n", kind.as_str());
+        let _ = writeln!(s, "{}\n", text(&schema, "description"));
+        s.push_str("| field | 項目 | type | required | description |\n|---|---|---|---|---|\n");
+        let spec = &schema["properties"]["spec"];
+        let mut rows = Vec::new();
+        fields(&schema, spec, &format!("{}.spec", kind.as_str()), &mut rows);
+        for row in rows {
+            s.push_str(&row);
+        }
+        if let Some(example) = schema.get("examples").and_then(|e| e.get(0)) {
+            if let Ok(yaml) = yaml_serde::to_string(example) {
+                let _ = writeln!(s, "\nExample / 例:\n\n```yaml\n{}```\n", yaml);
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn text(node: &Value, key: &str) -> String {
+    node.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+/// The HTML anchor of a field row (`System.spec.access_logs` → `system-spec-access_logs`).
+fn anchor(path: &str) -> String {
+    path.to_ascii_lowercase().replace('.', "-")
+}
+
+fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+    match node
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+    {
+        Some(ptr) => root.pointer(ptr).unwrap_or(node),
+        None => node,
+    }
+}
+
+fn type_of(node: &Value) -> String {
+    if let Some(values) = node.get("enum").and_then(Value::as_array) {
+        return values
+            .iter()
+            .map(|v| format!("`{}`", v.as_str().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(" \\| ");
+    }
+    if node.get("format").and_then(Value::as_str) == Some("date") {
+        return "date".to_string();
+    }
+    match node.get("type") {
+        Some(Value::String(t)) if t == "array" => {
+            let items = node.get("items").map(type_of).unwrap_or_default();
+            if node["items"].get("properties").is_some() {
+                "list of objects".to_string()
+            } else {
+                format!("list of {items}")
+            }
+        }
+        Some(Value::String(t)) => t.clone(),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" \\| "),
+        _ => String::new(),
+    }
+}
+
+fn fields(root: &Value, node: &Value, path: &str, rows: &mut Vec<String>) {
+    let node = resolve(root, node);
+    let required: Vec<&str> = node
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let Some(props) = node.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    for (key, child) in props {
+        let child = resolve(root, child);
+        let here = format!("{path}.{key}");
+        let mut description = text(child, "description");
+        let name_pattern = root.pointer("/$defs/metadata/properties/name/pattern");
+        if let Some(p) = child
+            .get("pattern")
+            .filter(|p| Some(*p) != name_pattern)
+            .and_then(Value::as_str)
+        {
+            let _ = write!(description, " Pattern: `{p}`.");
+        }
+        rows.push(format!(
+            "| <a id=\"{}\"></a>`{}` | {} | {} | {} | {} |\n",
+            anchor(&here),
+            here.split_once(".spec.").map_or(here.as_str(), |(_, rest)| rest),
+            text(child, "title"),
+            type_of(child),
+            if required.contains(&key.as_str()) { "yes" } else { "" },
+            description.replace('|', "\\|"),
+        ));
+        fields(root, child, &here, rows);
+        if let Some(items) = child.get("items") {
+            fields(root, items, &format!("{here}[]"), rows);
+        }
+    }
+}
+
+/// Whether `Kind` or `Kind.spec.a.b` names a field of the published schemas (used to keep the
+/// catalog's `inventory` references honest).
+pub fn field_exists(path: &str) -> bool {
+    let mut parts = path.split('.');
+    let Some(kind) = parts.next().and_then(Kind::parse) else {
+        return false;
+    };
+    let Ok(schema) = serde_json::from_str::<Value>(crate::schema::schema_text(kind)) else {
+        return false;
+    };
+    let mut node = &schema;
+    for part in parts {
+        let n = resolve(&schema, node);
+        let n = n.get("items").map_or(n, |i| resolve(&schema, i));
+        match n.get("properties").and_then(|p| p.get(part)) {
+            Some(next) => node = next,
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_inventory_references_name_real_fields() {
+        let catalog = Catalog::builtin().unwrap_or_default();
+        let mut seen = 0;
+        for r in catalog.iter() {
+            for f in &r.inventory {
+                assert!(field_exists(f), "{}: `{f}` is not a field of the schemas", r.id);
+                seen += 1;
+            }
+        }
+        assert!(seen > 30, "the checklist mapping went missing ({seen})");
+        assert!(!field_exists("System.spec.authentcation"));
+    }
+
+    #[test]
+    fn every_schema_example_is_valid() {
+        for kind in Kind::ALL {
+            let schema: Value = serde_json::from_str(crate::schema::schema_text(kind)).unwrap_or_default();
+            for ex in schema.get("examples").and_then(Value::as_array).into_iter().flatten() {
+                let v = crate::schema::validate(kind, ex)
+                    .map_err(|p| p.message)
+                    .unwrap_or_default();
+                assert!(v.is_empty(), "{}: {v:?}", kind.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn reference_documents_every_kind_and_nested_fields() {
+        let catalog = Catalog::builtin().unwrap_or_default();
+        let doc = inventory_reference(&catalog);
+        for kind in [
+            "## Organization",
+            "## System",
+            "## Asset",
+            "## Contract",
+            "## Attestation",
+            "## Waiver",
+        ] {
+            assert!(doc.contains(kind), "{kind}");
+        }
+        assert!(doc.contains("`authentication.two_factor.scope`"));
+        assert!(doc.contains("`backups[].offline`"));
+        assert!(doc.contains("| `chk.r7.inst.2.10` |"));
+    }
+}

@@ -17,6 +17,7 @@ pub fn schema_text(kind: Kind) -> &'static str {
         Kind::Asset => include_str!("../schemas/asset.schema.json"),
         Kind::Contract => include_str!("../schemas/contract.schema.json"),
         Kind::Attestation => include_str!("../schemas/attestation.schema.json"),
+        Kind::Waiver => include_str!("../schemas/waiver.schema.json"),
     }
 }
 
@@ -107,12 +108,12 @@ pub fn validate(kind: Kind, doc: &serde_json::Value) -> Result<Vec<Violation>, P
             ValidationErrorKind::Type { .. } => (
                 ProblemCode::Schema,
                 format!("{field} has the wrong type: {}", plain(&err.to_string())),
-                type_hint(err.instance()),
+                type_hint(err.instance()).or_else(|| field_help(kind, &path)),
             ),
             _ => (
                 ProblemCode::Schema,
                 format!("{field}: {}", plain(&err.to_string())),
-                None,
+                field_help(kind, &path),
             ),
         };
         out.push(Violation {
@@ -143,12 +144,59 @@ fn plain(s: &str) -> String {
     s.lines().next().unwrap_or_default().to_string()
 }
 
-/// Property names allowed at `path`, read from the schema (best effort: follows `properties`,
-/// `items` and local `$ref`s).
-fn allowed_keys(kind: Kind, path: &[Seg]) -> Vec<String> {
-    let Ok(root) = serde_json::from_str::<serde_json::Value>(schema_text(kind)) else {
-        return Vec::new();
+/// What the schema says about the field at `path`: its title, description and expected type or
+/// values, as a hint for the user.
+fn field_help(kind: Kind, path: &[Seg]) -> Option<String> {
+    let root = serde_json::from_str::<serde_json::Value>(schema_text(kind)).ok()?;
+    let node = schema_node(&root, path)?;
+    let text = |k: &str| node.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    let expected = if let Some(values) = node.get("enum").and_then(|v| v.as_array()) {
+        let values: Vec<String> = values
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+            .collect();
+        format!("one of: {}", values.join(", "))
+    } else if node.get("format").and_then(|v| v.as_str()) == Some("date") {
+        "a date YYYY-MM-DD".to_string()
+    } else if let Some(p) = node.get("pattern").and_then(|v| v.as_str()) {
+        format!("a string matching {p}")
+    } else {
+        match node.get("type") {
+            Some(serde_json::Value::String(t)) => format!(
+                "{} {t}",
+                if t == "integer" || t == "array" || t == "object" {
+                    "an"
+                } else {
+                    "a"
+                }
+            ),
+            Some(serde_json::Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str()).collect::<Vec<_>>().join(" or "),
+            _ => String::new(),
+        }
     };
+    let (title, description) = (text("title"), text("description"));
+    if expected.is_empty() && description.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    if !expected.is_empty() {
+        out.push_str(&format!("expected {expected}"));
+    }
+    if !description.is_empty() {
+        if !out.is_empty() {
+            out.push_str(" — ");
+        }
+        if !title.is_empty() {
+            out.push_str(&format!("{title}: "));
+        }
+        out.push_str(&description);
+    }
+    Some(out)
+}
+
+/// The subschema describing the value at `path` (best effort: follows `properties`, `items` and
+/// local `$ref`s).
+fn schema_node<'a>(root: &'a serde_json::Value, path: &[Seg]) -> Option<&'a serde_json::Value> {
     fn resolve<'a>(root: &'a serde_json::Value, mut node: &'a serde_json::Value) -> &'a serde_json::Value {
         for _ in 0..8 {
             match node
@@ -165,17 +213,25 @@ fn allowed_keys(kind: Kind, path: &[Seg]) -> Vec<String> {
         }
         node
     }
-    let mut node = resolve(&root, &root);
+    let mut node = resolve(root, root);
     for seg in path {
         let next = match seg {
             Seg::Key(k) => node.get("properties").and_then(|p| p.get(k)),
             Seg::Index(_) => node.get("items"),
         };
-        match next {
-            Some(n) => node = resolve(&root, n),
-            None => return Vec::new(),
-        }
+        node = resolve(root, next?);
     }
+    Some(node)
+}
+
+/// Property names allowed at `path`, read from the schema.
+fn allowed_keys(kind: Kind, path: &[Seg]) -> Vec<String> {
+    let Ok(root) = serde_json::from_str::<serde_json::Value>(schema_text(kind)) else {
+        return Vec::new();
+    };
+    let Some(node) = schema_node(&root, path) else {
+        return Vec::new();
+    };
     let mut keys: Vec<String> = node
         .get("properties")
         .and_then(|p| p.as_object())

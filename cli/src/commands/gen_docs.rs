@@ -1,12 +1,14 @@
-//! `sansho gen-docs [DIR]`: writes the rule reference (`docs/rules/`) from policy metadata.
+//! `sansho gen-docs [DIR]`: writes the generated documentation below `docs/` — the rule reference
+//! (`rules/`) from policy metadata and the inventory reference (`inventory.md`) from the schemas
+//! and the catalog.
 use crate::exit;
 use sansho_engine::check::load_pack;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output directory.
-    #[arg(default_value = "docs/rules")]
+    /// The documentation directory.
+    #[arg(default_value = "docs")]
     pub dir: PathBuf,
     /// Only report whether the files differ (exit 1 when they do).
     #[arg(long)]
@@ -21,7 +23,15 @@ pub fn run(args: Args) -> i32 {
             return exit::UNTRUSTED;
         }
     };
-    let files = sansho_engine::docs::rule_docs(&pack, &catalog);
+    // (path below DIR, contents)
+    let mut files: Vec<(String, String)> = sansho_engine::docs::rule_docs(&pack, &catalog)
+        .into_iter()
+        .map(|(name, text)| (format!("rules/{name}"), text))
+        .collect();
+    files.push((
+        "inventory.md".to_string(),
+        sansho_engine::docs::inventory_reference(&catalog),
+    ));
     let mut stale = Vec::new();
     for (name, text) in &files {
         let path = args.dir.join(name);
@@ -29,36 +39,48 @@ pub fn run(args: Args) -> i32 {
             stale.push(path);
         }
     }
-    if let Ok(rd) = std::fs::read_dir(&args.dir) {
+    // Pages of rules that no longer exist.
+    let mut orphans = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(args.dir.join("rules")) {
         for e in rd.flatten() {
-            let n = e.file_name().to_string_lossy().to_string();
+            let n = format!("rules/{}", e.file_name().to_string_lossy());
             if n.ends_with(".md") && !files.iter().any(|(f, _)| f == &n) {
-                stale.push(e.path());
+                orphans.push(e.path());
             }
         }
     }
+    orphans.sort();
     if args.check {
-        for p in &stale {
+        for p in stale.iter().chain(&orphans) {
             eprintln!(
                 "sansho: {} is out of date; run `cargo run -p sansho -- gen-docs`",
                 p.display()
             );
         }
-        return if stale.is_empty() { exit::OK } else { exit::FINDINGS };
-    }
-    if let Err(e) = std::fs::create_dir_all(&args.dir) {
-        eprintln!("sansho: cannot create {}: {e}", args.dir.display());
-        return exit::UNTRUSTED;
+        return if stale.is_empty() && orphans.is_empty() {
+            exit::OK
+        } else {
+            exit::FINDINGS
+        };
     }
     for (name, text) in &files {
-        if let Err(e) = std::fs::write(args.dir.join(name), text) {
-            eprintln!("sansho: cannot write {name}: {e}");
+        let path = args.dir.join(name);
+        if let Some(parent) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                eprintln!("sansho: cannot create {}: {e}", parent.display());
+                return exit::UNTRUSTED;
+            }
+        }
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("sansho: cannot write {}: {e}", path.display());
             return exit::UNTRUSTED;
         }
     }
-    for p in stale.iter().filter(|p| !files.iter().any(|(f, _)| p.ends_with(f))) {
-        let _ = std::fs::remove_file(p);
+    for p in &orphans {
+        if let Err(e) = std::fs::remove_file(p) {
+            eprintln!("sansho: cannot remove {}: {e}", p.display());
+            return exit::UNTRUSTED;
+        }
     }
-    outln!("wrote {} files to {}", files.len(), args.dir.display());
     exit::OK
 }
