@@ -34,6 +34,10 @@ pub struct CheckRequest {
     pub max_files: Option<usize>,
     pub rule_timeout: Option<Duration>,
     pub workers: usize,
+    /// Extra files or directories holding Waiver documents.
+    pub waiver_paths: Vec<PathBuf>,
+    /// Ignore every waiver: show the true state.
+    pub no_waivers: bool,
 }
 
 impl CheckRequest {
@@ -49,6 +53,8 @@ impl CheckRequest {
             max_files: None,
             rule_timeout: None,
             workers: 1,
+            waiver_paths: Vec::new(),
+            no_waivers: false,
         }
     }
 }
@@ -85,6 +91,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// Findings covered by an active waiver (not counted in errors, warnings, notes).
+    pub waived: usize,
     pub fail_on: Level,
     /// `pass` when no finding is at or above `fail_on`.
     pub result: &'static str,
@@ -205,9 +213,18 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         max_files: req.max_files.or(config.max_files).unwrap_or(defaults.max_files),
         ..defaults
     };
-    let inv = inventory::load(&req.inventory, &load_opts).map_err(|f| CheckFailure {
+    let mut roots = vec![req.inventory.clone()];
+    roots.extend(req.waiver_paths.iter().cloned());
+    let mut inv = inventory::load_many(&roots, &load_opts).map_err(|f| CheckFailure {
         problems: f.problems,
         sources: f.sources,
+    })?;
+    if req.no_waivers {
+        inv.remove_kind(Kind::Waiver);
+    }
+    let waivers = crate::waiver::read(&inv, &pack, &catalog).map_err(|p| CheckFailure {
+        problems: p,
+        sources: inv.sources.clone(),
     })?;
     let mut params = pack.params.clone();
     params.extend(config.parameters.clone());
@@ -220,7 +237,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
             .unwrap_or(Duration::from_secs(60)),
         workers: req.workers,
     };
-    let evaluation = eval::evaluate(&inv, &pack, &catalog, &opts).map_err(|p| CheckFailure {
+    let evaluation = eval::evaluate(&inv, &pack, &catalog, &opts, &waivers).map_err(|p| CheckFailure {
         problems: p,
         sources: inv.sources.clone(),
     })?;
@@ -241,8 +258,8 @@ fn build_report(
     parameters: BTreeMap<String, serde_json::Value>,
     findings: Vec<Finding>,
 ) -> Report {
-    let count = |l: Level| findings.iter().filter(|f| f.level == l).count();
-    let failing = findings.iter().any(|f| f.level >= req.fail_on);
+    let count = |l: Level| findings.iter().filter(|f| f.is_open() && f.level == l).count();
+    let failing = findings.iter().any(|f| f.is_open() && f.level >= req.fail_on);
     let mut inputs: Vec<InputFile> = inv
         .sources
         .files()
@@ -298,6 +315,7 @@ fn build_report(
             errors: count(Level::Error),
             warnings: count(Level::Warning),
             notes: count(Level::Note),
+            waived: findings.iter().filter(|f| !f.is_open()).count(),
             fail_on: req.fail_on,
             result: if failing { "fail" } else { "pass" },
         },

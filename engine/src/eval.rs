@@ -9,7 +9,7 @@
 use crate::catalog::{Catalog, Text};
 use crate::date::Date;
 use crate::inventory::{Inventory, Kind};
-use crate::metadata::{Level, Severity};
+use crate::metadata::{Level, Severity, Stage};
 use crate::policy::{PolicySet, Role, Rule};
 use crate::problem::{Problem, ProblemCode, Problems};
 use crate::source::Location;
@@ -63,6 +63,26 @@ pub struct Finding {
     /// The value path the policy reported (`spec.authentication.two_factor`).
     pub path: String,
     pub location: Location,
+    /// `open`, or `waived` when an active waiver covers it.
+    pub status: Status,
+    /// The waiver that covers the finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<crate::waiver::WaiverRef>,
+}
+
+/// Whether a finding counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Open,
+    Waived,
+}
+
+impl Finding {
+    /// Open findings count towards the result; waived ones are reported only.
+    pub fn is_open(&self) -> bool {
+        self.status == Status::Open
+    }
 }
 
 /// The result of evaluating every rule.
@@ -144,34 +164,57 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
     }
 }
 
-/// Evaluates every rule of `pack` against `inv`.
+/// Evaluates every rule of `pack` against `inv`, applies `waivers`, then runs the
+/// waiver-stage rules.
 pub fn evaluate(
     inv: &Inventory,
     pack: &PolicySet,
     catalog: &Catalog,
     opts: &EvalOptions,
+    waivers: &[crate::waiver::Waiver],
 ) -> Result<Evaluation, Problems> {
     let mut engine = build_engine(pack, catalog, opts)?;
     engine.set_input(to_regorus(&inv.to_input()));
-    let rules: Vec<&Rule> = pack.rules.iter().collect();
-    let workers = opts.workers.clamp(1, 16).min(rules.len().max(1));
-    let chunks: Vec<Vec<&Rule>> = if workers <= 1 {
-        vec![rules]
+    let (first, after): (Vec<&Rule>, Vec<&Rule>) = pack.rules.iter().partition(|r| r.meta.stage == Stage::Findings);
+    let mut findings = run_rules(&mut engine, first, opts.workers, inv, pack, catalog)?;
+    let matches = crate::waiver::apply(&mut findings, waivers, inv, pack, opts.as_of);
+    for f in findings.iter_mut().filter(|f| f.waiver.is_some()) {
+        f.status = Status::Waived;
+    }
+    if !after.is_empty() {
+        let data = serde_json::json!({"sansho": {"waiver_matches": matches}});
+        engine
+            .add_data(to_regorus(&data))
+            .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("waiver data rejected: {e}"))))?;
+        findings.extend(run_rules(&mut engine, after, opts.workers, inv, pack, catalog)?);
+    }
+    sort_findings(&mut findings);
+    Ok(Evaluation {
+        findings,
+        rules: pack.rules.iter().map(|r| r.meta.id.clone()).collect(),
+    })
+}
+
+/// Runs rules on `workers` threads (each with a clone of the engine); the result does not
+/// depend on the number of threads.
+fn run_rules(
+    engine: &mut regorus::Engine,
+    rules: Vec<&Rule>,
+    workers: usize,
+    inv: &Inventory,
+    pack: &PolicySet,
+    catalog: &Catalog,
+) -> Result<Vec<Finding>, Problems> {
+    let workers = workers.clamp(1, 16).min(rules.len().max(1));
+    let results: Vec<Result<Vec<Finding>, Vec<Problem>>> = if workers <= 1 {
+        vec![eval_chunk(engine, &rules, inv, pack, catalog)]
     } else {
-        let mut c: Vec<Vec<&Rule>> = vec![Vec::new(); workers];
+        let mut chunks: Vec<Vec<&Rule>> = vec![Vec::new(); workers];
         for (i, r) in rules.into_iter().enumerate() {
-            if let Some(slot) = c.get_mut(i % workers) {
+            if let Some(slot) = chunks.get_mut(i % workers) {
                 slot.push(r);
             }
         }
-        c
-    };
-    let results: Vec<Result<Vec<Finding>, Vec<Problem>>> = if chunks.len() == 1 {
-        chunks
-            .iter()
-            .map(|chunk| eval_chunk(&mut engine, chunk, inv, pack, catalog))
-            .collect()
-    } else {
         std::thread::scope(|s| {
             let handles: Vec<_> = chunks
                 .iter()
@@ -201,15 +244,12 @@ pub fn evaluate(
             Err(p) => problems.extend(p),
         }
     }
-    if !problems.is_empty() {
+    if problems.is_empty() {
+        Ok(findings)
+    } else {
         problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.message.cmp(&b.message)));
-        return Err(Problems(problems));
+        Err(Problems(problems))
     }
-    sort_findings(&mut findings);
-    Ok(Evaluation {
-        findings,
-        rules: pack.rules.iter().map(|r| r.meta.id.clone()).collect(),
-    })
 }
 
 /// The order of every output: file, line, column, rule, resource.
@@ -365,6 +405,8 @@ fn findings_of(
             },
             path: path_s,
             location: inv.locate(doc, &segs),
+            status: Status::Open,
+            waiver: None,
         });
     }
     Ok(out)

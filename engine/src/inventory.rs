@@ -23,15 +23,18 @@ pub enum Kind {
     Asset,
     Contract,
     Attestation,
+    /// An accepted, time-limited exception to a rule or requirement.
+    Waiver,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Organization,
         Kind::System,
         Kind::Asset,
         Kind::Contract,
         Kind::Attestation,
+        Kind::Waiver,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Kind {
             Kind::Asset => "Asset",
             Kind::Contract => "Contract",
             Kind::Attestation => "Attestation",
+            Kind::Waiver => "Waiver",
         }
     }
 
@@ -52,6 +56,7 @@ impl Kind {
             Kind::Asset => "assets",
             Kind::Contract => "contracts",
             Kind::Attestation => "attestations",
+            Kind::Waiver => "waivers",
         }
     }
 
@@ -149,6 +154,17 @@ impl Inventory {
             obj.insert(kind.input_key().to_string(), serde_json::Value::Array(docs));
         }
         serde_json::Value::Object(obj)
+    }
+
+    /// Drops every document of a kind (e.g. waivers with `--no-waivers`).
+    pub fn remove_kind(&mut self, kind: Kind) {
+        self.documents.retain(|d| d.kind != kind);
+        self.index = self
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| ((d.kind, d.name.clone()), i))
+            .collect();
     }
 
     /// Number of documents of a kind.
@@ -386,20 +402,31 @@ fn parse_file(text: &str, shown: &str, is_json: bool, limits: &yaml::Limits) -> 
 
 /// Loads and validates the inventory at `root` (a directory or a single file).
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<Inventory, LoadFailure> {
+    load_many(&[root.to_path_buf()], opts)
+}
+
+/// Loads several roots (the inventory, extra waiver files) as one inventory: names are
+/// unique across all of them.
+pub fn load_many(roots: &[PathBuf], opts: &LoadOptions) -> Result<Inventory, LoadFailure> {
     let mut problems = Vec::new();
     let mut inv = Inventory::default();
-    let files = discover(root, opts, &mut problems);
-    if files.is_empty() && problems.is_empty() {
-        problems.push(
-            Problem::new(
-                ProblemCode::EmptyFile,
-                format!("no .yaml, .yml or .json file found in `{}`", root.to_string_lossy()),
-            )
-            .in_file(root.to_string_lossy().to_string())
-            .help("point sansho at the directory that holds the inventory"),
-        );
+    let mut files = Vec::new();
+    for root in roots {
+        let found = discover(root, opts, &mut problems);
+        if found.is_empty() && problems.is_empty() {
+            problems.push(
+                Problem::new(
+                    ProblemCode::EmptyFile,
+                    format!("no .yaml, .yml or .json file found in `{}`", root.to_string_lossy()),
+                )
+                .in_file(root.to_string_lossy().to_string())
+                .help("point sansho at the directory that holds the inventory"),
+            );
+        }
+        files.extend(found);
     }
     let mut first_seen: HashMap<(Kind, String), Location> = HashMap::new();
+    files.dedup_by(|a, b| a.0 == b.0);
     for (path, shown) in files {
         if problems.len() >= opts.max_problems {
             break;

@@ -40,3 +40,4 @@ pub mod config;
 pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
 pub mod docs;
 pub mod testing;
+pub mod waiver;

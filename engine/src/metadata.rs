@@ -88,6 +88,16 @@ pub enum Treatment {
     Attested,
 }
 
+/// When a rule runs: with the other rules on the inventory, or after waivers were applied
+/// (it then sees `data.sansho.waiver_matches`, and its findings cannot be waived).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Findings,
+    Waivers,
+}
+
 /// A link in `related_resources`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,6 +125,8 @@ struct RawCustom {
     treatment: Treatment,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    stage: Stage,
 }
 
 #[derive(Debug, Deserialize)]
@@ -159,6 +171,7 @@ pub struct RuleMeta {
     pub related_resources: Vec<RelatedResource>,
     /// Former ids of this rule (ids are never reused; a renamed rule keeps its old id here).
     pub aliases: Vec<String>,
+    pub stage: Stage,
 }
 
 /// A METADATA block found in a file.
@@ -351,6 +364,7 @@ pub fn parse_rule_meta(text: &str, file: &str) -> Result<RuleMeta, Problem> {
         treatment: c.treatment,
         related_resources: raw.related_resources,
         aliases: c.aliases,
+        stage: c.stage,
     })
 }
 
