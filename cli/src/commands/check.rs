@@ -82,6 +82,12 @@ pub struct Args {
     /// A directory of custom policies (repeatable).
     #[arg(long = "policy", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
+    /// Extra file or directory of Waiver documents (repeatable), besides those in the inventory.
+    #[arg(long = "waivers", value_name = "PATH")]
+    pub waivers: Vec<PathBuf>,
+    /// Ignore every waiver and show the true state.
+    #[arg(long)]
+    pub no_waivers: bool,
     /// Run only the custom policies.
     #[arg(long)]
     pub no_builtin: bool,
@@ -154,6 +160,8 @@ pub fn run(args: Args) -> i32 {
     req.max_file_bytes = args.max_file_size;
     req.max_files = args.max_files;
     req.rule_timeout = args.rule_timeout.map(Duration::from_secs);
+    req.waiver_paths = args.waivers.clone();
+    req.no_waivers = args.no_waivers;
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
     let outcome = match check(&req) {
         Ok(o) => o,

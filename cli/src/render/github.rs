@@ -13,12 +13,22 @@ fn esc_prop(s: &str) -> String {
 pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
     let mut out = String::new();
     for f in &outcome.report.findings {
-        let cmd = match f.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            Level::Note => "notice",
+        let cmd = match (f.level, &f.waiver) {
+            (_, Some(_)) => "notice",
+            (Level::Error, None) => "error",
+            (Level::Warning, None) => "warning",
+            (Level::Note, None) => "notice",
         };
-        let title = format!("{} {}", f.rule, f.title.get(lang));
+        let title = match &f.waiver {
+            Some(w) => format!(
+                "{} {} (waived: {} until {})",
+                f.rule,
+                f.title.get(lang),
+                w.name,
+                w.expires
+            ),
+            None => format!("{} {}", f.rule, f.title.get(lang)),
+        };
         out.push_str(&format!(
             "::{cmd} file={},line={},col={},title={}::{}\n",
             esc_prop(f.location.file.trim_start_matches("./")),

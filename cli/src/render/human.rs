@@ -13,21 +13,47 @@ fn severity(l: Level) -> miette::Severity {
     }
 }
 
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
     let h = handler(color);
     let mut out = String::new();
     let r = &outcome.report;
     for f in &r.findings {
         let rule = outcome.pack.rule(&f.rule);
-        let mut d = MietteDiagnostic::new(f.message.get(lang).to_string())
+        let (sev, prefix) = match &f.waiver {
+            Some(_) => (miette::Severity::Advice, t(lang, "[例外承認済み] ", "[waived] ")),
+            None => (severity(f.level), ""),
+        };
+        let mut d = MietteDiagnostic::new(format!("{prefix}{}", f.message.get(lang)))
             .with_code(format!("{} {}", f.rule, f.title.get(lang)))
-            .with_severity(severity(f.level));
-        if let Some(rule) = rule {
-            d = d.with_help(format!(
+            .with_severity(sev);
+        let help = match (&f.waiver, rule) {
+            (Some(w), _) => Some(match lang {
+                Lang::Ja => format!(
+                    "waiver {}: {}(承認: {}、期限 {})",
+                    w.name, w.reason, w.approver, w.expires
+                ),
+                Lang::En => format!(
+                    "waiver {}: {} (approved by {}, until {})",
+                    w.name, w.reason, w.approver, w.expires
+                ),
+            }),
+            (None, Some(rule)) => Some(format!(
                 "{} [{}]",
                 rule.meta.remediation.get(lang),
                 f.requirements.join(", ")
-            ));
+            )),
+            (None, None) => None,
+        };
+        if let Some(h) = help {
+            d = d.with_help(h);
         }
         let src = outcome
             .inventory
@@ -65,28 +91,32 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
     let docs: usize = s.documents.values().sum();
     out.push_str(&match lang {
         Lang::Ja => format!(
-            "{}: エラー {} 件、警告 {} 件、注意 {} 件 — ルール {} 件、{} ファイル {} 文書を評価(評価日 {})\n",
+            "{}: エラー {} 件、警告 {} 件、注意 {} 件、例外承認 {} 件 — ルール {} 件、{} ファイル {} 文書を評価(評価日 {})\n",
             if r.failed() { "不合格" } else { "合格" },
             s.errors,
             s.warnings,
             s.notes,
+            s.waived,
             s.rules,
             s.files,
             docs,
             r.evaluated_at
         ),
         Lang::En => format!(
-            "{}: {} error{}, {} warning{}, {} note{} — {} rules over {} documents in {} files (as of {})\n",
+            "{}: {} error{}, {} warning{}, {} note{}, {} waived — {} rules over {} document{} in {} file{} (as of {})\n",
             if r.failed() { "FAIL" } else { "PASS" },
             s.errors,
-            if s.errors == 1 { "" } else { "s" },
+            plural(s.errors),
             s.warnings,
-            if s.warnings == 1 { "" } else { "s" },
+            plural(s.warnings),
             s.notes,
-            if s.notes == 1 { "" } else { "s" },
+            plural(s.notes),
+            s.waived,
             s.rules,
             docs,
+            plural(docs),
             s.files,
+            plural(s.files),
             r.evaluated_at
         ),
     });

@@ -79,7 +79,7 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
     let mut ordered: Vec<(String, Suite)> = suites.into_iter().collect();
     ordered.sort_by_key(|(s, _)| source_order.iter().position(|x| x == s).unwrap_or(usize::MAX));
 
-    let failing = |c: &Case| c.findings.iter().any(|f| f.level >= fail_on);
+    let failing = |c: &Case| c.findings.iter().any(|f| f.is_open() && f.level >= fail_on);
     let total: usize = ordered.iter().map(|(_, s)| s.len()).sum();
     let failures: usize = ordered
         .iter()

@@ -21,15 +21,17 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
         verdict
     ));
     out.push_str(&format!(
-        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\n",
+        "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n| {} | {} | {} | {} | {} | {} |\n\n",
         t(lang, "エラー", "errors"),
         t(lang, "警告", "warnings"),
         t(lang, "注意", "notes"),
+        t(lang, "例外承認", "waived"),
         t(lang, "ルール数", "rules"),
         t(lang, "評価日", "as of"),
         s.errors,
         s.warnings,
         s.notes,
+        s.waived,
         s.rules,
         r.evaluated_at
     ));
@@ -48,7 +50,10 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
     for f in &r.findings {
         out.push_str(&format!(
             "| {} | `{}` {} | `{}:{}:{}` | {} `{}` | {} |\n",
-            f.level.as_str(),
+            match &f.waiver {
+                Some(w) => format!("waived ({}, ~{})", w.name, w.expires),
+                None => f.level.as_str().to_string(),
+            },
             f.rule,
             cell(f.title.get(lang)),
             f.location.file,

@@ -130,8 +130,28 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, automation_id: &str) -> String
             extra.insert("message_ja".to_string(), serde_json::json!(f.message.ja));
             extra.insert("message_en".to_string(), serde_json::json!(f.message.en));
             extra.insert("path".to_string(), serde_json::json!(f.path));
+            let suppressions: Vec<sarif::Suppression> = f
+                .waiver
+                .iter()
+                .map(|w| {
+                    let mut props = BTreeMap::new();
+                    props.insert("waiver".to_string(), serde_json::json!(w.name));
+                    props.insert("approver".to_string(), serde_json::json!(w.approver));
+                    props.insert("expires".to_string(), serde_json::json!(w.expires));
+                    if let Some(t) = &w.ticket {
+                        props.insert("ticket".to_string(), serde_json::json!(t));
+                    }
+                    sarif::Suppression::builder()
+                        .kind(serde_json::json!("external"))
+                        .status(serde_json::json!("accepted"))
+                        .justification(w.reason.clone())
+                        .properties(sarif::PropertyBag::builder().additional_properties(props).build())
+                        .build()
+                })
+                .collect();
             sarif::Result::builder()
                 .rule_id(f.rule.clone())
+                .suppressions(suppressions)
                 .rule_index(index.get(f.rule.as_str()).copied().unwrap_or(-1))
                 .level(match f.level {
                     Level::Error => sarif::ResultLevel::Error,

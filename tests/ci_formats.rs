@@ -1,0 +1,326 @@
+//! CI integration: SARIF (validated against the official schema), JUnit, GitHub annotations,
+//! Markdown, several outputs in one run, and accountable waivers in every format.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+use common::*;
+
+const MIXED: &str = "tests/fixtures/good/mixed";
+const WAIVED: &str = "tests/fixtures/waivers";
+
+fn sarif_of(path: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["check", path, "--format", "sarif", "--as-of", "2026-11-25"];
+    args.extend_from_slice(extra);
+    let r = run(&args);
+    assert!(r.code <= 1, "{}", r.stderr);
+    r.json()
+}
+
+#[test]
+fn sarif_is_valid_against_the_official_schema() {
+    // The published schema (as copied from the OASIS repository) has a stray `]` in the pattern of
+    // `language` (twice), which a strict meta-schema check rejects as an invalid regex. Repair that one
+    // pattern in memory, and check that the repair touches only those.
+    let text = std::fs::read_to_string(fixture("schemas/sarif-schema-2.1.0.json")).unwrap();
+    let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert_eq!(text.matches(broken).count(), 2);
+    let text = text.replace(broken, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for path in [MIXED, WAIVED] {
+        let log = sarif_of(path, &[]);
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "SARIF for {path} is invalid:\n{}", errors.join("\n"));
+    }
+}
+
+#[test]
+fn sarif_has_rules_results_locations_and_metadata() {
+    let log = sarif_of(MIXED, &[]);
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "sansho");
+    assert!(run["tool"]["driver"]["version"].is_string());
+    assert_eq!(run["automationDetails"]["id"], "sansho/tests/fixtures/good/mixed/");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let auth = rules.iter().find(|r| r["id"] == "SNS-AUTH-001").unwrap();
+    assert!(auth["shortDescription"]["text"].as_str().unwrap().contains("Password"));
+    assert!(auth["fullDescription"]["text"].is_string());
+    assert!(auth["help"]["text"].is_string());
+    assert!(auth["helpUri"].as_str().unwrap().ends_with("/SNS-AUTH-001.md"));
+    assert_eq!(auth["properties"]["security-severity"], "8.0");
+    assert!(auth["properties"]["tags"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("chk.r7.inst.2.7")));
+    let results = run["results"].as_array().unwrap();
+    let r = results.iter().find(|r| r["ruleId"] == "SNS-AUTH-001").unwrap();
+    assert_eq!(r["level"], "error");
+    let loc = &r["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], "tests/fixtures/good/mixed/systems.yaml");
+    assert_eq!(loc["region"]["startLine"], 12);
+    assert_eq!(loc["region"]["startColumn"], 7);
+    assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], "SNS-AUTH-001");
+    assert!(r["partialFingerprints"]["sansho/v1"].as_str().unwrap().len() == 64);
+}
+
+#[test]
+fn sarif_messages_follow_lang() {
+    let ja = sarif_of(MIXED, &["--lang", "ja"]);
+    let text = ja["runs"][0]["results"][0]["message"]["text"].as_str().unwrap();
+    assert!(text.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)), "{text}");
+}
+
+#[test]
+fn junit_lists_failures_and_passes_with_unique_names() {
+    let r = run(&["check", MIXED, "--format", "junit", "--as-of", "2026-11-25"]);
+    assert_eq!(r.code, 1);
+    let xml = r.stdout;
+    // Well-formed: read it back with an XML reader.
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut names = std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+    let mut suite = String::new();
+    let mut failures = 0;
+    let mut cases = 0;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                let attr = |k: &str| {
+                    e.attributes().flatten().find(|a| a.key.as_ref() == k).map(|a| {
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .unwrap()
+                            .to_string()
+                    })
+                };
+                match e.name().as_ref() {
+                    "testsuite" => suite = attr("name").unwrap(),
+                    "testcase" => {
+                        cases += 1;
+                        let n = attr("name").unwrap();
+                        assert!(
+                            names.entry(suite.clone()).or_default().insert(n.clone()),
+                            "duplicate test case {n} in {suite}"
+                        );
+                    }
+                    "failure" => failures += 1,
+                    _ => {}
+                }
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert!(
+        names.keys().any(|s| s.starts_with("checklist_r7_institution")),
+        "{names:?}"
+    );
+    assert!(names.keys().any(|s| s.starts_with("guideline6")));
+    // The receipt system passes the password rule: listed as a passing case.
+    let inst = names
+        .iter()
+        .find(|(s, _)| s.starts_with("checklist_r7_institution"))
+        .unwrap()
+        .1;
+    assert!(inst
+        .iter()
+        .any(|n| n.starts_with("SNS-AUTH-001") && n.ends_with("System/receipt")));
+    assert!(inst
+        .iter()
+        .any(|n| n.starts_with("SNS-AUTH-001") && n.ends_with("System/ehr")));
+    assert!(failures >= 1 && cases > failures);
+}
+
+#[test]
+fn github_annotations_and_step_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let out = sansho()
+        .args(["check", MIXED, "--format", "github", "--as-of", "2026-11-25"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l
+                .starts_with("::error file=tests/fixtures/good/mixed/systems.yaml,line=12,col=7,title=SNS-AUTH-001 ")),
+        "{stdout}"
+    );
+    assert!(stdout
+        .lines()
+        .any(|l| l.starts_with("::warning ") && l.contains("SNS-AUTH-002")));
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("| error | `SNS-AUTH-001`"), "{md}");
+}
+
+#[test]
+fn several_outputs_in_one_run_with_human_summary_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let sarif = dir.path().join("results.sarif");
+    let junit = dir.path().join("report.xml");
+    let md = dir.path().join("comment.md");
+    let json = dir.path().join("report.json");
+    let r = run(&[
+        "check",
+        MIXED,
+        "--as-of",
+        "2026-11-25",
+        "--output",
+        &format!("sarif={}", sarif.display()),
+        "--output",
+        &format!("junit={}", junit.display()),
+        "--output",
+        &format!("markdown={}", md.display()),
+        "--output",
+        &format!("json={}", json.display()),
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("FAIL: 1 error"), "{}", r.stdout);
+    let s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sarif).unwrap()).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+    assert!(std::fs::read_to_string(junit).unwrap().starts_with("<?xml"));
+    assert!(std::fs::read_to_string(md).unwrap().starts_with("## sansho"));
+    let j: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert_eq!(j["summary"]["errors"], 1);
+    let bad = run(&["check", MIXED, "--output", "pdf=x.pdf"]);
+    assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn waived_findings_are_reported_but_do_not_fail() {
+    let r = run(&["check", WAIVED, "--format", "json", "--as-of", "2026-11-25"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let v = r.json();
+    assert_eq!(v["summary"]["waived"], 2);
+    assert_eq!(v["summary"]["errors"], 0);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SNS-AUTH-001")
+        .unwrap();
+    assert_eq!(f["status"], "waived");
+    assert_eq!(f["waiver"]["name"], "ehr-password-until-upgrade");
+    assert_eq!(f["waiver"]["approver"], "情報システム委員会 委員長 山田 太郎");
+    assert_eq!(f["waiver"]["expires"], "2027-05-31");
+    // A waiver by requirement covers the 2FA rule; it expires within 30 days: a warning.
+    let soon = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SNS-WAIVER-002")
+        .unwrap();
+    assert_eq!(soon["resource"]["name"], "twofa-by-requirement");
+    assert_eq!(soon["level"], "warning");
+    assert_eq!(soon["location"]["file"], "tests/fixtures/waivers/waivers.yaml");
+    assert_eq!(soon["location"]["line"], 27, "points at `expires`");
+}
+
+#[test]
+fn no_waivers_shows_the_true_state() {
+    let r = run(&[
+        "check",
+        WAIVED,
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-25",
+        "--no-waivers",
+    ]);
+    assert_eq!(r.code, 1);
+    let v = r.json();
+    assert_eq!(v["summary"]["waived"], 0);
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn expired_waiver_is_an_error_and_suppresses_nothing() {
+    let r = run(&["check", WAIVED, "--format", "json", "--as-of", "2027-06-01"]);
+    assert_eq!(r.code, 1);
+    let v = r.json();
+    let fs = v["findings"].as_array().unwrap();
+    let expired: Vec<_> = fs
+        .iter()
+        .filter(|f| f["rule"] == "SNS-WAIVER-001")
+        .map(|f| f["resource"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(expired, vec!["ehr-password-until-upgrade", "twofa-by-requirement"]);
+    let pw = fs.iter().find(|f| f["rule"] == "SNS-AUTH-001").unwrap();
+    assert_eq!(pw["status"], "open");
+    // Expired waivers are not also reported as unused.
+    assert!(!fs.iter().any(|f| f["rule"] == "SNS-WAIVER-003"));
+}
+
+#[test]
+fn waivers_from_a_separate_file() {
+    let r = run(&[
+        "check",
+        MIXED,
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-25",
+        "--waivers",
+        "tests/fixtures/waivers/waivers.yaml",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["summary"]["waived"], 2);
+    assert!(v["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["path"] == "tests/fixtures/waivers/waivers.yaml"));
+}
+
+#[test]
+fn sarif_carries_suppressions_with_justification() {
+    let log = sarif_of(WAIVED, &[]);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let r = results.iter().find(|r| r["ruleId"] == "SNS-AUTH-001").unwrap();
+    let s = &r["suppressions"][0];
+    assert_eq!(s["kind"], "external");
+    assert_eq!(s["status"], "accepted");
+    assert!(s["justification"].as_str().unwrap().contains("電子カルテ更新"));
+    assert_eq!(s["properties"]["expires"], "2027-05-31");
+}
+
+#[test]
+fn malformed_waivers_are_untrusted_input() {
+    let (p, _) = expect_problem(
+        "tests/fixtures/waivers_bad/missing_approver",
+        "schema",
+        "missing_approver/w.yaml",
+        Some(5),
+    );
+    assert!(p["message"].as_str().unwrap().contains("approver"));
+    let (p, _) = expect_problem(
+        "tests/fixtures/waivers_bad/unknown_rule",
+        "unknown_reference",
+        "unknown_rule/w.yaml",
+        Some(6),
+    );
+    assert!(p["message"].as_str().unwrap().contains("SNS-AUTH-999"));
+}
+
+#[test]
+fn markdown_report_for_merge_requests() {
+    let r = run(&[
+        "check",
+        WAIVED,
+        "--format",
+        "markdown",
+        "--as-of",
+        "2026-11-25",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("✅ 合格"), "{}", r.stdout);
+    assert!(r.stdout.contains("waived (ehr-password-until-upgrade, ~2027-05-31)"));
+}
