@@ -224,6 +224,9 @@ fn requirements_and_rules_listings() {
         .unwrap()
         .contains(&serde_json::json!("SNS-AUTH-001")));
     assert_eq!(r27["item"], "2-⑦");
+    assert_eq!(r27["treatment"], "automated");
+    let allowed = ["automated", "attested", "manual", "unassigned"];
+    assert!(reqs.iter().all(|q| allowed.contains(&q["treatment"].as_str().unwrap())));
     let human = run(&["requirements", "--source", "checklist_r7_institution", "--lang", "ja"]);
     assert!(human.stdout.contains("二要素認証"));
     assert!(!human.stdout.contains("g6.sys"));
@@ -265,4 +268,73 @@ fn unverified_requirements_never_raise_errors() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["level"], "warning");
     let _ = r;
+}
+
+#[test]
+fn requirement_status_in_json_and_per_source_summary_in_human_output() {
+    let (v, _) = check_json("tests/fixtures/waivers", &["--as-of", "2026-11-25"]);
+    let reqs = v["requirements"].as_array().unwrap();
+    let by_id = |id: &str| {
+        reqs.iter()
+            .find(|q| q["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
+    // The password rule fires on `ehr` but a waiver accepts it.
+    let pw = by_id("chk.r7.inst.2.7");
+    assert_eq!(pw["status"], "waived");
+    assert_eq!(pw["resources"][0]["name"], "ehr");
+    assert!(pw["rules"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("SNS-AUTH-001")));
+    // Access logs are managed in the fixture: compliant, with the rule named.
+    let logs = by_id("chk.r7.inst.2.11");
+    assert_eq!(logs["status"], "compliant", "{logs:#}");
+    assert_eq!(logs["findings"], 0);
+    // An inventory of a hospital is not asked the vendor list.
+    assert!(!reqs
+        .iter()
+        .any(|q| q["id"].as_str().unwrap().starts_with("chk.r7.vend.")));
+    // Every status is one of the six.
+    let allowed = [
+        "compliant",
+        "non_compliant",
+        "attestation_missing",
+        "waived",
+        "not_applicable",
+        "not_evaluated",
+    ];
+    assert!(reqs.iter().all(|q| allowed.contains(&q["status"].as_str().unwrap())));
+    // Per-source counts add up.
+    for src in v["sources"].as_array().unwrap() {
+        let sum: u64 = src["counts"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        assert_eq!(sum, src["total"].as_u64().unwrap());
+        let listed = reqs.iter().filter(|q| q["source"] == src["source"]).count() as u64;
+        assert_eq!(listed, sum);
+    }
+    // Without waivers the same requirement is non-compliant.
+    let (v, _) = check_json("tests/fixtures/waivers", &["--as-of", "2026-11-25", "--no-waivers"]);
+    let pw = v["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "chk.r7.inst.2.7")
+        .unwrap()
+        .clone();
+    assert_eq!(pw["status"], "non_compliant");
+    let human = run(&[
+        "check",
+        "tests/fixtures/waivers",
+        "--as-of",
+        "2026-11-25",
+        "--lang",
+        "ja",
+    ]);
+    assert!(human.stdout.contains("要件の状況:"), "{}", human.stdout);
+    assert!(human.stdout.contains("チェックリスト R7 医療機関確認用"));
 }

@@ -74,6 +74,9 @@ pub struct Requirement {
     pub related: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence_hints: Vec<String>,
+    /// Why no policy can decide this requirement (its treatment is then `manual`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manual: Option<Text>,
     /// Where an inventory records what the requirement asks for: `Kind` or `Kind.spec.path`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inventory: Vec<String>,

@@ -107,6 +107,10 @@ pub struct Report {
     pub parameters: BTreeMap<String, serde_json::Value>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
+    /// Every catalog requirement in scope, with its status.
+    pub requirements: Vec<crate::coverage::RequirementResult>,
+    /// Requirement statuses counted per source.
+    pub sources: Vec<crate::coverage::SourceSummary>,
 }
 
 impl Report {
@@ -241,7 +245,9 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         problems: p,
         sources: inv.sources.clone(),
     })?;
-    let report = build_report(req, &inv, &pack, &config, params, evaluation.findings);
+    let mut report = build_report(req, &inv, &pack, &config, params, evaluation.findings);
+    report.requirements = crate::coverage::requirement_results(&catalog, &pack, &inv, &report.findings);
+    report.sources = crate::coverage::source_summaries(&report.requirements);
     Ok(CheckOutcome {
         report,
         inventory: inv,
@@ -320,6 +326,8 @@ fn build_report(
             result: if failing { "fail" } else { "pass" },
         },
         findings,
+        requirements: Vec::new(),
+        sources: Vec::new(),
     }
 }
 

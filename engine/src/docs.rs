@@ -296,6 +296,77 @@ pub fn field_exists(path: &str) -> bool {
     true
 }
 
+/// `docs/coverage.md`: how every catalog requirement is checked, per source, generated from the
+/// catalog and the rules' metadata.
+pub fn coverage_page(catalog: &Catalog, pack: &PolicySet) -> String {
+    use crate::coverage::{coverage, source_title, Coverage};
+    let cov = coverage(catalog, pack);
+    let mut s = String::from(
+        "# Coverage / 要件の網羅状況\n\nGenerated from the requirement catalog (`policies/catalog/requirements.yaml`) and the METADATA of the rules by `sansho gen-docs`; do not edit by hand.\n\n\
+         Each requirement is **automated** (a policy decides it from the inventory), **attested** (a policy requires a valid, dated `Attestation` with evidence) or **manual** (no inventory can show it; the reason is given). \
+         Requirements whose catalog basis is `memory` or `unknown` are marked † — unverified against the primary text, so their rules report at most warnings.\n\n",
+    );
+    let mut sources: Vec<&str> = Vec::new();
+    for r in catalog.iter() {
+        if !sources.contains(&r.source.as_str()) {
+            sources.push(&r.source);
+        }
+    }
+    s.push_str("| source | requirements | automated | attested | manual | unassigned |\n|---|---|---|---|---|---|\n");
+    for src in &sources {
+        let of = |t: Coverage| {
+            catalog
+                .iter()
+                .zip(&cov)
+                .filter(|(r, c)| r.source == *src && c.treatment == t)
+                .count()
+        };
+        let total = catalog.iter().filter(|r| r.source == *src).count();
+        let auto = of(Coverage::Automated);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} ({}%) | {} | {} | {} |",
+            source_title(src).ja,
+            total,
+            auto,
+            (auto * 100).checked_div(total).unwrap_or(0),
+            of(Coverage::Attested),
+            of(Coverage::Manual),
+            of(Coverage::Unassigned)
+        );
+    }
+    for src in &sources {
+        let title = source_title(src);
+        let _ = writeln!(s, "\n## {} / {}\n", title.ja, title.en);
+        s.push_str("| requirement | section | title | treatment | rules / reason |\n|---|---|---|---|---|\n");
+        for (r, c) in catalog.iter().zip(&cov).filter(|(r, _)| r.source == *src) {
+            let how = if c.rules.is_empty() {
+                c.reason
+                    .as_ref()
+                    .map(|t| format!("{} / {}", t.ja, t.en))
+                    .unwrap_or_default()
+            } else {
+                c.rules
+                    .iter()
+                    .map(|id| format!("[{id}](rules/{id}.md)"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let _ = writeln!(
+                s,
+                "| `{}`{} | {} | {} | {} | {} |",
+                r.id,
+                if r.basis.is_unverified() { " †" } else { "" },
+                r.section.replace('|', "\\|"),
+                r.title.ja.replace('|', "\\|"),
+                c.treatment.as_str(),
+                how.replace('|', "\\|")
+            );
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

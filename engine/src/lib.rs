@@ -36,6 +36,7 @@ pub enum Lang {
 }
 pub mod check;
 pub mod config;
+pub mod coverage;
 
 pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
 pub mod docs;

@@ -29,6 +29,10 @@ pub fn run(args: Args) -> i32 {
         .map(|(name, text)| (format!("rules/{name}"), text))
         .collect();
     files.push((
+        "coverage.md".to_string(),
+        sansho_engine::docs::coverage_page(&catalog, &pack),
+    ));
+    files.push((
         "inventory.md".to_string(),
         sansho_engine::docs::inventory_reference(&catalog),
     ));

@@ -2,6 +2,7 @@
 use crate::exit;
 use crate::lang::{self, LangArg};
 use sansho_engine::check::load_pack;
+use sansho_engine::coverage::RequirementCoverage;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -34,12 +35,10 @@ pub fn run(args: Args) -> i32 {
             return exit::UNTRUSTED;
         }
     };
-    let mut rules_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for r in &pack.rules {
-        for q in &r.meta.requirements {
-            rules_of.entry(q.as_str()).or_default().push(r.meta.id.as_str());
-        }
-    }
+    let coverage: BTreeMap<String, RequirementCoverage> = sansho_engine::coverage::coverage(&catalog, &pack)
+        .into_iter()
+        .map(|c| (c.id.clone(), c))
+        .collect();
     let reqs: Vec<_> = catalog
         .iter()
         .filter(|r| args.source.as_ref().is_none_or(|s| &r.source == s))
@@ -50,9 +49,9 @@ pub fn run(args: Args) -> i32 {
                 .iter()
                 .map(|r| {
                     let mut v = serde_json::to_value(r).unwrap_or_default();
-                    let rules = rules_of.get(r.id.as_str()).cloned().unwrap_or_default();
-                    if let Some(o) = v.as_object_mut() {
-                        o.insert("rules".into(), serde_json::json!(rules));
+                    if let (Some(o), Some(c)) = (v.as_object_mut(), coverage.get(&r.id)) {
+                        o.insert("treatment".into(), serde_json::json!(c.treatment.as_str()));
+                        o.insert("rules".into(), serde_json::json!(c.rules));
                     }
                     v
                 })
@@ -64,15 +63,17 @@ pub fn run(args: Args) -> i32 {
         }
         Format::Human => {
             for r in reqs {
-                let rules = rules_of
-                    .get(r.id.as_str())
-                    .map(|v| v.join(","))
+                let c = coverage.get(&r.id);
+                let rules = c
+                    .filter(|c| !c.rules.is_empty())
+                    .map(|c| c.rules.join(","))
                     .unwrap_or_else(|| "-".into());
+                let treatment = c.map_or("unassigned", |c| c.treatment.as_str());
                 let flag = if r.basis.is_unverified() { " (unverified)" } else { "" };
                 outln!(
-                    "{:<22} {:<8} {}{}  [{}]",
+                    "{:<22} {:<10} {}{}  [{}]",
                     r.id,
-                    r.item.as_deref().unwrap_or(""),
+                    treatment,
                     r.title.get(lang),
                     flag,
                     rules

@@ -87,6 +87,37 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
             )
         }));
     }
+    if !r.sources.is_empty() {
+        out.push_str(t(lang, "要件の状況:\n", "Requirements:\n"));
+        for src in &r.sources {
+            let n = |k: &str| src.counts.get(k).copied().unwrap_or(0);
+            let title = sansho_engine::coverage::source_title(&src.source);
+            out.push_str(&match lang {
+                Lang::Ja => format!(
+                    "  {:<28} 適合 {}/{}  不適合 {}  宣誓なし {}  例外承認 {}  対象外 {}  未評価 {}\n",
+                    title.ja,
+                    n("compliant"),
+                    src.total,
+                    n("non_compliant"),
+                    n("attestation_missing"),
+                    n("waived"),
+                    n("not_applicable"),
+                    n("not_evaluated"),
+                ),
+                Lang::En => format!(
+                    "  {:<28} met {}/{}, not met {}, attestation missing {}, waived {}, not applicable {}, not evaluated {}\n",
+                    title.en,
+                    n("compliant"),
+                    src.total,
+                    n("non_compliant"),
+                    n("attestation_missing"),
+                    n("waived"),
+                    n("not_applicable"),
+                    n("not_evaluated"),
+                ),
+            });
+        }
+    }
     let s = &r.summary;
     let docs: usize = s.documents.values().sum();
     out.push_str(&match lang {
