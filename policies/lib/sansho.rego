@@ -70,3 +70,78 @@ assets_of(system) := {a |
 	some a in input.assets
 	a.metadata.name in object.get(system.spec, "assets", [])
 }
+
+# --- Attestations -------------------------------------------------------------------------
+# An attestation names a requirement (`requirement` or `requirements`) and may name its
+# subject (kind and name); without a subject it speaks for the whole inventory.
+
+# Whether attestation `a` is for requirement `req`.
+attests(a, req) if a.spec.requirement == req
+
+attests(a, req) if req in object.get(a.spec, "requirements", [])
+
+# Whether attestation `a` is about document `doc` (no subject: about everything).
+about(a, _) if not a.spec.subject
+
+about(a, doc) if {
+	a.spec.subject.kind == doc.kind
+	a.spec.subject.name == doc.metadata.name
+}
+
+# Valid on the evaluation date: not dated in the future, and either within `valid_until` or,
+# without one, not older than the `attestation_max_age_days` parameter.
+valid_attestation(a) if {
+	age_days(a.spec.attested_on) >= 0
+	a.spec.valid_until
+	days_left(a.spec.valid_until) >= 0
+}
+
+valid_attestation(a) if {
+	age_days(a.spec.attested_on) >= 0
+	not a.spec.valid_until
+	age_days(a.spec.attested_on) <= param("attestation_max_age_days")
+}
+
+# The attestations for `req` about `doc`, valid or not.
+attestations_for(req, doc) := [a |
+	some a in input.attestations
+	attests(a, req)
+	about(a, doc)
+]
+
+# Whether a valid attestation for `req` about `doc` exists.
+attested(req, doc) if {
+	some a in attestations_for(req, doc)
+	valid_attestation(a)
+}
+
+# Why `req` is not attested for `doc`, in both languages (only when it is not).
+attestation_gap(req, doc) := {
+	"ja": sprintf("要件 %s の宣誓(Attestation)がありません", [req]),
+	"en": sprintf("there is no attestation for requirement %s", [req]),
+} if {
+	not attested(req, doc)
+	count(attestations_for(req, doc)) == 0
+}
+
+attestation_gap(req, doc) := {
+	"ja": sprintf("要件 %s の宣誓(最新 %s)は有効期限切れか、日付が評価日より後です", [req, newest]),
+	"en": sprintf("the attestation for requirement %s (latest %s) has expired or is dated after the evaluation date", [req, newest]),
+} if {
+	not attested(req, doc)
+	dates := [a.spec.attested_on | some a in attestations_for(req, doc)]
+	count(dates) > 0
+	newest := max(dates)
+}
+
+# The organizations an institution-side rule looks at.
+institutions contains o if {
+	some o in input.organizations
+	institution(o)
+}
+
+# The vendor organizations.
+vendors contains o if {
+	some o in input.organizations
+	o.spec.type == "vendor"
+}

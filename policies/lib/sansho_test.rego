@@ -47,3 +47,52 @@ test_assets_of_both_directions if {
 	names := {a.metadata.name | some a in lib.assets_of(sys)} with input.assets as assets
 	names == {"srv-1", "pc-2"}
 }
+
+_att(name, req, on, extra) := object.union({"kind": "Attestation", "metadata": {"name": name}, "spec": {"requirement": req, "attested_on": on}}, {"spec": extra})
+
+_org := {"kind": "Organization", "metadata": {"name": "h"}, "spec": {"type": "hospital"}}
+
+test_attested_by_a_recent_attestation if {
+	lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2026-01-10", {})]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+}
+
+test_not_attested_when_too_old_or_in_the_future_or_expired if {
+	not lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2025-11-24", {})]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+	not lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2026-11-26", {})]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+	not lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2026-01-01", {"valid_until": "2026-11-24"})]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+}
+
+test_valid_until_overrides_the_age_limit if {
+	lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2024-01-01", {"valid_until": "2026-11-25"})]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+}
+
+test_subject_and_requirements_list if {
+	other := {"kind": "Organization", "metadata": {"name": "v"}}
+	a := _att("a", "x", "2026-10-01", {"requirements": ["r.1", "r.2"], "subject": {"kind": "Organization", "name": "h"}})
+	b := json.remove(a, ["spec/requirement"])
+	lib.attested("r.2", _org) with input.attestations as [b]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+	not lib.attested("r.2", other) with input.attestations as [b]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+}
+
+test_attestation_gap_says_missing_or_stale if {
+	gap := lib.attestation_gap("r.1", _org) with input.attestations as []
+	contains(gap.en, "no attestation")
+	stale := lib.attestation_gap("r.1", _org) with input.attestations as [_att("a", "r.1", "2020-04-01", {})]
+		with data.sansho.as_of as "2026-11-25"
+		with data.sansho.params.attestation_max_age_days as 365
+	contains(stale.en, "2020-04-01")
+}
