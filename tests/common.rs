@@ -20,6 +20,8 @@ pub fn sansho() -> Command {
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("SANSHO_AS_OF")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .env("NO_COLOR", "1");
     c
 }

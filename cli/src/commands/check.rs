@@ -67,8 +67,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Evaluation date (YYYY-MM-DD) for deadlines and ages; default: today in Japan (JST).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Evaluation date (YYYY-MM-DD) for deadlines and ages; default: today in Japan (JST). Also read from SANSHO_AS_OF.
+    #[arg(long, value_name = "YYYY-MM-DD", env = "SANSHO_AS_OF")]
     pub as_of: Option<String>,
     /// Language of human output; default from LANG (ja* → Japanese).
     #[arg(long, value_enum)]
