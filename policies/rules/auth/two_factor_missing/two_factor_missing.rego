@@ -12,7 +12,7 @@
 #   id: SNS-AUTH-002
 #   severity: high
 #   level: error
-#   requirements: [chk.r7.inst.2.10, chk.r7.vend.2.10, g6.sys.14.5]
+#   requirements: [chk.r7.inst.2.10, chk.r7.vend.2.10, g6.sys.14.5, g6.mgmt.13.2]
 #   applies_to: [institution, vendor]
 #   resources: [System]
 #   title_ja: 二要素認証が導入されていない

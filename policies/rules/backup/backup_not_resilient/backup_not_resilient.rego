@@ -12,7 +12,7 @@
 #   id: SNS-BAK-001
 #   severity: critical
 #   level: error
-#   requirements: [chk.r7.inst.3.2, g6.sys.11.1.f, g6.sys.18.1]
+#   requirements: [chk.r7.inst.3.2, chk.r7.vend.3.2, g6.sys.11.1.f, g6.sys.11.2, g6.sys.18.1, g6.gov.3.4.1.2]
 #   applies_to: [institution, vendor]
 #   resources: [System]
 #   title_ja: バックアップがランサムウェアに耐えられない

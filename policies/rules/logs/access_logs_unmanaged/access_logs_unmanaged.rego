@@ -12,7 +12,7 @@
 #   id: SNS-LOG-001
 #   severity: medium
 #   level: error
-#   requirements: [chk.r7.inst.2.11, chk.r7.vend.2.11, g6.sys.17.1, g6.sys.17.2]
+#   requirements: [chk.r7.inst.2.11, chk.r7.vend.2.11, g6.sys.17.1, g6.sys.17.2, g6.mgmt.5.2, g6.mgmt.5.3]
 #   applies_to: [institution, vendor]
 #   resources: [System]
 #   title_ja: アクセスログが記録・保護・確認されていない
