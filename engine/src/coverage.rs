@@ -277,3 +277,48 @@ pub fn source_title(source: &str) -> Text {
         en: en.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manual_reasons_are_bilingual_and_not_stale() {
+        let (catalog, pack) = crate::check::load_pack(true, &[])
+            .map_err(|p| format!("{p:?}"))
+            .unwrap_or_default();
+        assert!(!pack.rules.is_empty());
+        let cov = coverage(&catalog, &pack);
+        let manual: Vec<_> = cov.iter().filter(|c| c.treatment == Coverage::Manual).collect();
+        assert!(manual.len() >= 10, "{}", manual.len());
+        for c in &manual {
+            let reason = c.reason.as_ref().map(|t| (t.ja.trim().len(), t.en.trim().len()));
+            assert!(
+                matches!(reason, Some((ja, en)) if ja > 10 && en > 10),
+                "{}: {reason:?}",
+                c.id
+            );
+        }
+        // A requirement a rule now checks must not keep a reason saying no rule can.
+        for req in catalog.iter().filter(|r| r.manual.is_some()) {
+            let c = cov.iter().find(|c| c.id == req.id);
+            assert!(
+                c.is_some_and(|c| c.treatment == Coverage::Manual),
+                "{} has a manual reason but rules check it: drop the reason",
+                req.id
+            );
+        }
+    }
+
+    #[test]
+    fn treatment_prefers_automated_over_attested() {
+        let (catalog, pack) = crate::check::load_pack(true, &[])
+            .map_err(|p| format!("{p:?}"))
+            .unwrap_or_default();
+        let cov = coverage(&catalog, &pack);
+        let two_fa = cov.iter().find(|c| c.id == "chk.r7.inst.2.10");
+        assert!(
+            two_fa.is_some_and(|c| c.treatment == Coverage::Automated && c.rules.contains(&"SNS-AUTH-002".to_string()))
+        );
+    }
+}
