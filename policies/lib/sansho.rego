@@ -145,3 +145,6 @@ vendors contains o if {
 	some o in input.organizations
 	o.spec.type == "vendor"
 }
+
+# An organization the inventory speaks for (not a counterparty described from the other side).
+own(o) if not o.spec.counterparty == true

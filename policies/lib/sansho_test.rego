@@ -96,3 +96,9 @@ test_attestation_gap_says_missing_or_stale if {
 		with data.sansho.params.attestation_max_age_days as 365
 	contains(stale.en, "2020-04-01")
 }
+
+test_own_excludes_counterparties if {
+	lib.own({"spec": {"type": "hospital"}})
+	lib.own({"spec": {"type": "vendor", "counterparty": false}})
+	not lib.own({"spec": {"type": "vendor", "counterparty": true}})
+}
