@@ -118,3 +118,48 @@ fn test_run_filter_and_failure_exit_code() {
     );
     assert!(r.stdout.contains("1 passed, 1 failed"));
 }
+
+#[test]
+fn builtin_pack_coverage_stays_at_or_above_90_percent() {
+    let r = run(&["test", "--coverage", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = r.json();
+    let total = v["coverage"]["percent"].as_f64().unwrap();
+    assert!(total >= 90.0, "built-in pack coverage fell to {total}%");
+    let files = v["coverage"]["files"].as_array().unwrap();
+    assert!(files.iter().any(|f| f["file"] == "policies/lib/sansho.rego"));
+    assert!(
+        !files
+            .iter()
+            .any(|f| f["file"].as_str().unwrap().ends_with("_test.rego")),
+        "tests are not measured"
+    );
+    for f in files {
+        let p = f["percent"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&p));
+    }
+    // --threshold fails the run below it, and passes at or above it.
+    let strict = run(&["test", "--threshold", "100", "--run", "lib_test"]);
+    assert_eq!(strict.code, 1, "{}", strict.stdout);
+    assert!(strict.stderr.contains("below the threshold"), "{}", strict.stderr);
+    let lenient = run(&["test", "--threshold", "1", "--run", "lib_test"]);
+    assert_eq!(lenient.code, 0, "{}", lenient.stderr);
+    assert_eq!(run(&["test", "--threshold", "120"]).code, 2);
+}
+
+#[test]
+fn test_results_as_junit() {
+    let r = run(&["test", "--format", "junit", "--run", "no_security_officer"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("<?xml"));
+    assert!(
+        r.stdout
+            .contains(r#"<testsuite name="policies/rules/org/no_security_officer/no_security_officer_test.rego""#),
+        "{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains(r#"classname="sansho.rules.org.no_security_officer_test""#));
+    assert!(!r.stdout.contains("<failure"));
+}

@@ -99,6 +99,37 @@ fn fixtures_for(pack: &PolicySet, test_path: &str) -> Result<serde_json::Value, 
     Ok(serde_json::Value::Object(out))
 }
 
+/// Line coverage of one policy file by the tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileCoverage {
+    pub file: String,
+    pub covered: Vec<u32>,
+    pub not_covered: Vec<u32>,
+}
+
+impl FileCoverage {
+    /// Percentage of the evaluable lines that tests reached (100 when there are none).
+    pub fn percent(&self) -> f64 {
+        let total = self.covered.len() + self.not_covered.len();
+        if total == 0 {
+            100.0
+        } else {
+            self.covered.len() as f64 * 100.0 / total as f64
+        }
+    }
+}
+
+/// Coverage over several files: covered lines / evaluable lines, as a percentage.
+pub fn total_percent(files: &[FileCoverage]) -> f64 {
+    let covered: usize = files.iter().map(|f| f.covered.len()).sum();
+    let total: usize = files.iter().map(|f| f.covered.len() + f.not_covered.len()).sum();
+    if total == 0 {
+        100.0
+    } else {
+        covered as f64 * 100.0 / total as f64
+    }
+}
+
 /// Runs the tests of `pack` whose `package.name` matches `filter` (a substring or regex).
 pub fn run_tests(
     pack: &PolicySet,
@@ -106,6 +137,20 @@ pub fn run_tests(
     filter: Option<&regex_lite::Regex>,
     as_of: Option<Date>,
 ) -> Result<Vec<TestResult>, Problems> {
+    run_tests_with_coverage(pack, catalog, filter, as_of, false).map(|(r, _)| r)
+}
+
+/// Runs the tests and, when `coverage` is set, reports which lines of the policy and library
+/// files (not the tests) the tests evaluated, merged over every test file, in file order.
+pub fn run_tests_with_coverage(
+    pack: &PolicySet,
+    catalog: &crate::catalog::Catalog,
+    filter: Option<&regex_lite::Regex>,
+    as_of: Option<Date>,
+    coverage: bool,
+) -> Result<(Vec<TestResult>, Vec<FileCoverage>), Problems> {
+    let mut covered: BTreeMap<String, (std::collections::BTreeSet<u32>, std::collections::BTreeSet<u32>)> =
+        BTreeMap::new();
     let as_of = match as_of {
         Some(d) => d,
         None => Date::parse(TEST_AS_OF)
@@ -128,6 +173,9 @@ pub fn run_tests(
             continue;
         }
         let mut engine = base.clone();
+        if coverage {
+            engine.set_enable_coverage(true);
+        }
         if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
             problems.push(
                 Problem::new(ProblemCode::PolicySyntax, format!("{e}"))
@@ -174,12 +222,32 @@ pub fn run_tests(
                 outcome,
             });
         }
+        if coverage {
+            if let Ok(report) = engine.get_coverage_report() {
+                for file in report.files {
+                    let entry = covered.entry(file.path).or_default();
+                    entry.0.extend(file.covered);
+                    entry.1.extend(file.not_covered);
+                }
+            }
+        }
     }
-    if problems.is_empty() {
-        Ok(results)
-    } else {
-        Err(Problems(problems))
+    if !problems.is_empty() {
+        return Err(Problems(problems));
     }
+    let files = pack
+        .files
+        .iter()
+        .filter(|f| f.role != Role::Test)
+        .filter_map(|f| {
+            covered.get(&f.path).map(|(yes, no)| FileCoverage {
+                file: f.path.clone(),
+                covered: yes.iter().copied().collect(),
+                not_covered: no.difference(yes).copied().collect(),
+            })
+        })
+        .collect();
+    Ok((results, files))
 }
 
 #[cfg(test)]
