@@ -10,7 +10,7 @@
 #   id: SNS-MEDIA-001
 #   severity: medium
 #   level: error
-#   requirements: [chk.r7.inst.2.9, chk.r7.vend.2.9, g6.mgmt.9.3]
+#   requirements: [chk.r7.inst.2.9, chk.r7.vend.2.9, g6.mgmt.9.3, v2.5.6]
 #   applies_to: [institution, vendor]
 #   resources: [System, Asset]
 #   title_ja: USBストレージ等の外部記録媒体の接続が制限されていない
