@@ -1,5 +1,5 @@
 //! The bundled examples (`examples/*/`) are valid inventories, and every deliberate gap marked in
-//! them with a comment `# 意図的な不備 [RULE-ID]: …` is found by that rule at (or just above) the
+//! them with a comment `# 意図的な不備 [RULE-ID] [RULE-ID…]: …` is found by that rule at (or just above) the
 //! marked line — so the examples stay honest as the pack grows.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod common;
@@ -27,10 +27,15 @@ fn marked_gaps(dir: &str) -> Vec<(String, u64, String)> {
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         for (i, line) in text.lines().enumerate() {
-            if let Some(rest) = line.split("意図的な不備 [").nth(1) {
-                let rule = rest.split(']').next().unwrap().to_string();
+            if let Some(rest) = line.split("意図的な不備 ").nth(1) {
                 let file = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
-                out.push((file, i as u64 + 1, rule));
+                // One or more `[RULE-ID]` right after the marker.
+                let mut rest = rest.trim_start();
+                while let Some(tail) = rest.strip_prefix('[') {
+                    let (rule, after) = tail.split_once(']').unwrap();
+                    out.push((file.clone(), i as u64 + 1, rule.to_string()));
+                    rest = after.trim_start();
+                }
             }
         }
     }
