@@ -245,3 +245,58 @@ fn policy_naming_an_unknown_requirement_is_an_error() {
     assert_eq!(problems[0]["code"], "unknown_requirement");
     assert!(problems[0]["message"].as_str().unwrap().contains("chk.r99.nothing"));
 }
+
+#[test]
+fn a_finding_may_not_claim_requirements_its_rule_does_not_declare() {
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/foreign_requirement"],
+    );
+    assert_eq!(problems[0]["code"], "policy_output");
+    let m = problems[0]["message"].as_str().unwrap();
+    assert!(m.contains("chk.r7.inst.2.10") && m.contains("METADATA"), "{m}");
+}
+
+#[test]
+fn findings_narrow_requirement_status_to_the_documents_at_fault() {
+    // SNS-DOC-002 checks a table of documents; the hospital example lacks only some of them,
+    // so the requirements of the documents it has stay compliant.
+    let r = run(&[
+        "check",
+        "examples/hospital",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-25",
+    ]);
+    let v = r.json();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SNS-DOC-002")
+        .unwrap()
+        .clone();
+    let named: Vec<&str> = f["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_str().unwrap())
+        .collect();
+    let status = |id: &str| {
+        v["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == id)
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    for id in &named {
+        assert_eq!(status(id), "non_compliant", "{id}");
+    }
+    assert!(!named.contains(&"g6.gov.2"), "the hospital has a security policy");
+    assert_eq!(status("g6.gov.2"), "compliant");
+}

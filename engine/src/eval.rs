@@ -389,13 +389,41 @@ fn findings_of(
                 .and_then(|s| Level::parse(s))
                 .ok_or_else(|| bad(format!("level must be error, warning or note: {l}")))?,
         };
-        if unverified && level > Level::Warning {
+        // A finding may narrow the requirements it is about to a subset of the rule's (a rule
+        // that checks a table of documents, say); it may never name others.
+        let requirements = match &item["requirements"] {
+            regorus::Value::Undefined | regorus::Value::Null => rule.meta.requirements.clone(),
+            regorus::Value::Array(ids) => {
+                let mut out = Vec::new();
+                for id in ids.iter() {
+                    let id = id
+                        .as_string()
+                        .map_err(|_| bad(format!("requirements must be strings: {id}")))?
+                        .to_string();
+                    if !rule.meta.requirements.contains(&id) {
+                        return Err(bad(format!(
+                            "finding names requirement `{id}`, which the rule's METADATA does not list"
+                        )));
+                    }
+                    out.push(id);
+                }
+                if out.is_empty() {
+                    return Err(bad("finding with an empty requirements list".to_string()));
+                }
+                out
+            }
+            other => return Err(bad(format!("requirements must be an array: {other}"))),
+        };
+        let unverified_here = requirements
+            .iter()
+            .all(|r| catalog.get(r).is_some_and(|q| q.basis.is_unverified()));
+        if (unverified || unverified_here) && level > Level::Warning {
             level = Level::Warning;
         }
         out.push(Finding {
             rule: rule.meta.id.clone(),
             title: rule.meta.title.clone(),
-            requirements: rule.meta.requirements.clone(),
+            requirements,
             level,
             severity: rule.meta.severity,
             message,
