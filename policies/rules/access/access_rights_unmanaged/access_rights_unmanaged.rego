@@ -13,7 +13,7 @@
 #   id: SNS-ACCESS-001
 #   severity: medium
 #   level: error
-#   requirements: [chk.r7.inst.2.4, chk.r7.vend.2.4, g6.sys.14.4, g6.mgmt.13.4]
+#   requirements: [chk.r7.inst.2.4, chk.r7.vend.2.4, g6.sys.14.4, g6.sys.14.7, g6.mgmt.13.4]
 #   applies_to: [institution, vendor]
 #   resources: [System]
 #   treatment: automated
