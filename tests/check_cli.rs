@@ -161,10 +161,14 @@ fn human_output_has_snippet_location_and_summary_in_both_languages() {
     );
     assert!(en.stdout.contains("min_length: 6"));
     assert!(en.stdout.contains("Password rules weaker than the checklist accepts"));
-    assert!(en.stdout.contains("FAIL: 1 error, 1 warning, 0 notes"), "{}", en.stdout);
+    assert!(
+        en.stdout.contains("FAIL: 1 error, 2 warnings, 0 notes"),
+        "{}",
+        en.stdout
+    );
     let ja = run(&["check", MIXED, "--as-of", "2026-11-25", "--lang", "ja"]);
     assert!(ja.stdout.contains("パスワードの規則がチェックリストの基準より弱い"));
-    assert!(ja.stdout.contains("不合格: エラー 1 件、警告 1 件"), "{}", ja.stdout);
+    assert!(ja.stdout.contains("不合格: エラー 1 件、警告 2 件"), "{}", ja.stdout);
     let by_env = sansho()
         .args(["check", MIXED, "--as-of", "2026-11-25"])
         .env("LANG", "ja_JP.UTF-8")

@@ -321,4 +321,45 @@ mod tests {
             two_fa.is_some_and(|c| c.treatment == Coverage::Automated && c.rules.contains(&"SNS-AUTH-002".to_string()))
         );
     }
+
+    #[test]
+    fn the_builtin_pack_meets_its_coverage_targets() {
+        let (catalog, pack) = crate::check::load_pack(true, &[])
+            .map_err(|p| format!("{p:?}"))
+            .unwrap_or_default();
+        let cov = coverage(&catalog, &pack);
+        let unassigned: Vec<&str> = cov
+            .iter()
+            .filter(|c| c.treatment == Coverage::Unassigned)
+            .map(|c| c.id.as_str())
+            .collect();
+        assert!(
+            unassigned.is_empty(),
+            "requirements without a treatment: {unassigned:?}"
+        );
+        // Every checklist item (not the usage notes `chk.r7.meta.*`) is automated or attested.
+        for c in cov
+            .iter()
+            .filter(|c| c.id.starts_with("chk.r7.") && !c.id.starts_with("chk.r7.meta."))
+        {
+            assert!(
+                matches!(c.treatment, Coverage::Automated | Coverage::Attested),
+                "{} is {}",
+                c.id,
+                c.treatment.as_str()
+            );
+        }
+        // At least 60 % of the Guideline 6.0 items are automated.
+        let g6: Vec<_> = catalog
+            .iter()
+            .zip(&cov)
+            .filter(|(r, _)| r.source == "guideline6")
+            .collect();
+        let automated = g6.iter().filter(|(_, c)| c.treatment == Coverage::Automated).count();
+        assert!(
+            automated * 100 >= g6.len() * 60,
+            "{automated} of {} automated",
+            g6.len()
+        );
+    }
 }
