@@ -38,8 +38,9 @@ fn json_contract_fields_are_present() {
     assert!(v["tool"]["version"].as_str().is_some());
     assert_eq!(v["evaluated_at"], "2026-11-25");
     let inputs = v["inputs"].as_array().unwrap();
-    assert_eq!(inputs.len(), 2);
-    assert_eq!(inputs[0]["path"], "tests/fixtures/good/mixed/org.yaml");
+    assert_eq!(inputs.len(), 3);
+    assert_eq!(inputs[0]["path"], "tests/fixtures/good/mixed/attestations.yaml");
+    assert_eq!(inputs[1]["path"], "tests/fixtures/good/mixed/org.yaml");
     assert_eq!(inputs[0]["sha256"].as_str().unwrap().len(), 64);
     assert_eq!(v["summary"]["documents"]["systems"], 2);
     assert_eq!(v["summary"]["result"], "fail");
@@ -161,14 +162,10 @@ fn human_output_has_snippet_location_and_summary_in_both_languages() {
     );
     assert!(en.stdout.contains("min_length: 6"));
     assert!(en.stdout.contains("Password rules weaker than the checklist accepts"));
-    assert!(
-        en.stdout.contains("FAIL: 1 error, 2 warnings, 0 notes"),
-        "{}",
-        en.stdout
-    );
+    assert!(en.stdout.contains("FAIL: 1 error, 1 warning, 0 notes"), "{}", en.stdout);
     let ja = run(&["check", MIXED, "--as-of", "2026-11-25", "--lang", "ja"]);
     assert!(ja.stdout.contains("パスワードの規則がチェックリストの基準より弱い"));
-    assert!(ja.stdout.contains("不合格: エラー 1 件、警告 2 件"), "{}", ja.stdout);
+    assert!(ja.stdout.contains("不合格: エラー 1 件、警告 1 件"), "{}", ja.stdout);
     let by_env = sansho()
         .args(["check", MIXED, "--as-of", "2026-11-25"])
         .env("LANG", "ja_JP.UTF-8")
