@@ -94,8 +94,8 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
             let title = sansho_engine::coverage::source_title(&src.source);
             out.push_str(&match lang {
                 Lang::Ja => format!(
-                    "  {:<28} 適合 {}/{}  不適合 {}  宣誓なし {}  例外承認 {}  対象外 {}  未評価 {}\n",
-                    title.ja,
+                    "  {} 適合 {}/{}  不適合 {}  宣誓なし {}  例外承認 {}  対象外 {}  未評価 {}\n",
+                    pad(&title.ja, 34),
                     n("compliant"),
                     src.total,
                     n("non_compliant"),
@@ -105,8 +105,8 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
                     n("not_evaluated"),
                 ),
                 Lang::En => format!(
-                    "  {:<28} met {}/{}, not met {}, attestation missing {}, waived {}, not applicable {}, not evaluated {}\n",
-                    title.en,
+                    "  {} met {}/{}, not met {}, attestation missing {}, waived {}, not applicable {}, not evaluated {}\n",
+                    pad(&title.en, 28),
                     n("compliant"),
                     src.total,
                     n("non_compliant"),
@@ -159,4 +159,22 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
         ));
     }
     out
+}
+
+/// Pads `s` to `width` terminal columns, counting East Asian wide characters as two.
+fn pad(s: &str, width: usize) -> String {
+    let cols: usize = s
+        .chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
