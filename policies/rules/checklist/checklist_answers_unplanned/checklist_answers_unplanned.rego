@@ -33,8 +33,9 @@ package sansho.rules.checklist.checklist_answers_unplanned
 import data.sansho.lib
 import rego.v1
 
-# The last day of the fiscal year an edition is answered for (R7 = 令和7年度 = FY2025).
-_fy_end := {"r5": "2024-03-31", "r6": "2025-03-31", "r7": "2026-03-31"}
+# The last day of the fiscal year an edition is answered for: edition rN is 令和N年度, which ends
+# on 31 March of 2019 + N (R7 = 令和7年度 = FY2025, ends 2026-03-31).
+_fy_end(ed) := sprintf("%d-03-31", [2019 + to_number(substring(ed, 1, -1))]) if regex.match(`^r[1-9][0-9]*$`, ed)
 
 deny contains f if {
 	some o in input.organizations
@@ -66,7 +67,7 @@ deny contains f if {
 deny contains f if {
 	some o in input.organizations
 	lib.own(o)
-	end := _fy_end[o.spec.checklist.edition]
+	end := _fy_end(o.spec.checklist.edition)
 	some i, a in o.spec.checklist.answers
 	a.answer == "no"
 	lib.days_left(a.target_on) >= 0

@@ -37,3 +37,15 @@ test_yes_answers_need_no_target if {
 	count(rule.deny) == 0 with input as {"organizations": [_org([{"requirement": "x", "answer": "yes"}])]}
 		with data.sansho.params.checklist_current_edition as "r7"
 }
+
+test_fiscal_year_end_follows_the_edition if {
+	rule._fy_end("r5") == "2024-03-31"
+	rule._fy_end("r7") == "2026-03-31"
+	rule._fy_end("r8") == "2027-03-31"
+	not rule._fy_end("2025")
+	o := {"kind": "Organization", "metadata": {"name": "h"}, "spec": {"type": "hospital", "checklist": {"edition": "r8", "answers": [{"requirement": "x", "answer": "no", "target_on": "2027-04-01"}]}}}
+	fs := rule.deny with input as {"organizations": [o]}
+		with data.sansho.as_of as "2026-06-01"
+		with data.sansho.params.checklist_current_edition as "r8"
+	[[f.path, f.level] | some f in fs] == [["spec.checklist.answers[0].target_on", "warning"]]
+}

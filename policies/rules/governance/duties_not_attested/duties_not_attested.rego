@@ -15,7 +15,7 @@
 #   id: SNS-ATTEST-001
 #   severity: medium
 #   level: error
-#   requirements: [g6.gov.1.2.2, g6.gov.3.1.1, g6.gov.3.4.2.2, g6.gov.3.4.3.2, g6.mgmt.2.2, g6.mgmt.2.3, g6.mgmt.3.1, g6.mgmt.3.2, g6.mgmt.3.3, g6.mgmt.3.4, g6.mgmt.5.1, g6.mgmt.5.4, g6.mgmt.11.3, g6.mgmt.11.5, g6.mgmt.12.2, g6.mgmt.13.3, g6.mgmt.13.5, g6.mgmt.15.1, g6.mgmt.15.4, g6.mgmt.15.12, g6.sys.3.2, g6.sys.3.5, g6.sys.5.1, g6.sys.5.3, g6.sys.5.4, g6.sys.7.1, g6.sys.7.2, g6.sys.10.1, g6.sys.10.2, g6.sys.10.5, g6.sys.11.1.b, g6.sys.11.1.c, g6.sys.11.1.d, g6.sys.11.1.e, g6.sys.12.a, g6.sys.12.b, g6.sys.12.c, g6.sys.13.a, g6.sys.13.c, g6.sys.13.e, g6.sys.14.2, g6.sys.14.3]
+#   requirements: [g6.gov.1.2.2, g6.gov.3.1.1, g6.gov.3.4.2.2, g6.gov.3.4.3.2, g6.mgmt.2.2, g6.mgmt.2.3, g6.mgmt.3.1, g6.mgmt.3.2, g6.mgmt.3.3, g6.mgmt.3.4, g6.mgmt.5.1, g6.mgmt.5.4, g6.mgmt.11.3, g6.mgmt.11.5, g6.mgmt.12.2, g6.mgmt.13.3, g6.mgmt.13.5, g6.mgmt.15.1, g6.mgmt.15.4, g6.mgmt.15.12, g6.sys.3.2, g6.sys.3.5, g6.sys.5.1, g6.sys.5.3, g6.sys.5.4, g6.sys.7.1, g6.sys.7.2, g6.sys.10.1, g6.sys.10.2, g6.sys.10.5, g6.sys.11.1.b, g6.sys.11.1.c, g6.sys.11.1.d, g6.sys.11.1.e, g6.sys.12.a, g6.sys.12.b, g6.sys.13.a, g6.sys.13.c, g6.sys.13.e, g6.sys.14.3]
 #   applies_to: [institution, vendor]
 #   resources: [Organization]
 #   treatment: attested
@@ -74,11 +74,9 @@ _asked := {
 	"g6.sys.11.1.e": ["institution"],
 	"g6.sys.12.a": ["institution"],
 	"g6.sys.12.b": ["institution"],
-	"g6.sys.12.c": ["institution"],
 	"g6.sys.13.a": ["institution"],
 	"g6.sys.13.c": ["institution", "vendor"],
 	"g6.sys.13.e": ["institution"],
-	"g6.sys.14.2": ["institution"],
 	"g6.sys.14.3": ["institution"],
 }
 

@@ -2,7 +2,8 @@
 # title: Asset ledger missing or out of date
 # description: |
 #   The institution (or vendor) keeps no ledger of its servers, terminals and network devices, or
-#   has not updated or reviewed it within asset_ledger_max_age_days. Checklist item 2-① asks for
+#   has not updated or reviewed it within asset_ledger_max_age_days, or the ledger can be found
+#   nowhere: no reference to it and no Asset document in the inventory. Checklist item 2-① asks for
 #   the ledger; Guideline 6.0 企画管理編 9.1 asks for it to be inventoried regularly.
 # related_resources:
 #   - ref: https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html
@@ -18,14 +19,16 @@
 #   title_ja: 機器台帳がない、または更新されていない
 #   description_ja: |
 #     医療機関(または事業者)がサーバ・端末・ネットワーク機器の台帳を管理していない、または
-#     asset_ledger_max_age_days 以内に更新・確認していない。チェックリスト 2-① は台帳管理を、
+#     asset_ledger_max_age_days 以内に更新・確認していない、又は台帳の所在(reference)も Asset 文書もない。
+#     チェックリスト 2-① は台帳管理を、
 #     企画管理編 9.1 は定期的な棚卸を求めている。
 #   remediation_en: |
 #     Keep the ledger (spec.asset_ledger.maintained: true, reference) and record each update or
-#     review (updated_on, reviewed_on); list the devices as Asset documents.
+#     review (updated_on, reviewed_on); say where it is kept (reference) or list the devices as
+#     Asset documents.
 #   remediation_ja: |
 #     台帳を管理し(spec.asset_ledger.maintained: true、reference)、更新日・確認日(updated_on、reviewed_on)を
-#     記録してください。機器は Asset 文書として記録できます。
+#     記録してください。台帳の所在(reference)を記録するか、機器を Asset 文書として記録してください。
 package sansho.rules.org.asset_ledger_stale
 
 import data.sansho.lib
@@ -68,3 +71,19 @@ _recent(l) if lib.age_days(_latest(l)) <= lib.param("asset_ledger_max_age_days")
 _shown(l) := _latest(l) if count([1 | l.updated_on]) + count([1 | l.reviewed_on]) > 0
 
 _shown(l) := "none" if count([1 | l.updated_on]) + count([1 | l.reviewed_on]) == 0
+
+deny contains f if {
+	some o in input.organizations
+	lib.own(o)
+	o.spec.type != "subcontractor"
+	l := o.spec.asset_ledger
+	l.maintained == true
+	_recent(l)
+	not l.reference
+	count(object.get(input, "assets", [])) == 0
+	f := lib.finding(
+		o, "spec.asset_ledger",
+		sprintf("%s は機器台帳を管理しているとしていますが、台帳の所在(spec.asset_ledger.reference)も Asset 文書もありません。チェックリスト 2-① はサーバ・端末・ネットワーク機器の台帳管理を求めています。", [o.metadata.name]),
+		sprintf("%s says it keeps a device ledger, but neither its location (spec.asset_ledger.reference) nor any Asset document is recorded; checklist item 2-① requires a ledger of servers, terminals and network devices.", [o.metadata.name]),
+	)
+}

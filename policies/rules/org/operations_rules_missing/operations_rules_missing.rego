@@ -2,7 +2,7 @@
 # title: Operations management rules missing, unapproved or not reviewed
 # description: |
 #   The institution records no 運用管理規程 (operations management rules for its medical information
-#   systems), the rules carry no approval, have not been reviewed within document_review_max_days,
+#   systems), the rules carry no approval (date and approver), have not been reviewed within document_review_max_days,
 #   or are past their own next review date. Checklist 4-① (new in R7; item text from a secondary
 #   source) asks for the rules; Guideline 6.0 企画管理編 4 for rules approved by management and
 #   reviewed as needed.
@@ -19,7 +19,7 @@
 #   treatment: automated
 #   title_ja: 運用管理規程がない、承認・見直しされていない
 #   description_ja: |
-#     医療機関に医療情報システムの運用管理規程の記録がない、承認の記録がない、document_review_max_days 以内に
+#     医療機関に医療情報システムの運用管理規程の記録がない、承認の記録(承認日・承認者)がない、document_review_max_days 以内に
 #     見直していない、または自ら定めた次回見直し日を過ぎている。チェックリスト 4-①(R7 新設、項目文は二次資料)は
 #     規程の整備を、企画管理編 4 は経営層の承認と必要に応じた見直しを求めている。
 #   remediation_en: |
@@ -40,6 +40,7 @@ _last(d) := max([x | some x in [object.get(d, "approved_on", ""), object.get(d, 
 
 _ok(d) if {
 	d.approved_on
+	d.approved_by
 	lib.age_days(_last(d)) <= lib.param("document_review_max_days")
 	not _overdue(d)
 }
@@ -47,6 +48,8 @@ _ok(d) if {
 _overdue(d) if lib.days_left(d.next_review_on) < 0
 
 _why(d) := {"ja": "承認の記録(approved_on)がない", "en": "no approval (approved_on) is recorded"} if not d.approved_on
+
+else := {"ja": "承認者(approved_by)の記録がない", "en": "no approver (approved_by) is recorded"} if not d.approved_by
 
 else := {"ja": sprintf("次回見直し日 %s を過ぎている", [d.next_review_on]), "en": sprintf("its next review date %s has passed", [d.next_review_on])} if _overdue(d)
 
