@@ -23,13 +23,23 @@ pub fn schema_text(kind: Kind) -> &'static str {
 
 type Compiled = Result<Validator, String>;
 
+/// The published schema of a kind, parsed once per process (`Null` if the embedded text were
+/// not JSON, which a unit test rules out).
+pub fn schema_value(kind: Kind) -> &'static serde_json::Value {
+    static CELLS: [OnceLock<serde_json::Value>; Kind::ALL.len()] = [const { OnceLock::new() }; Kind::ALL.len()];
+    CELLS[kind.index()].get_or_init(|| serde_json::from_str(schema_text(kind)).unwrap_or_default())
+}
+
 fn validator(kind: Kind) -> &'static Compiled {
     static CELLS: [OnceLock<Compiled>; Kind::ALL.len()] = [const { OnceLock::new() }; Kind::ALL.len()];
     CELLS[kind.index()].get_or_init(|| {
-        let schema: serde_json::Value = serde_json::from_str(schema_text(kind)).map_err(|e| e.to_string())?;
+        let schema = schema_value(kind);
+        if schema.is_null() {
+            return Err("the embedded schema is not JSON".to_string());
+        }
         jsonschema::draft202012::options()
             .should_validate_formats(true)
-            .build(&schema)
+            .build(schema)
             .map_err(|e| e.to_string())
     })
 }
@@ -147,8 +157,7 @@ fn plain(s: &str) -> String {
 /// What the schema says about the field at `path`: its title, description and expected type or
 /// values, as a hint for the user.
 fn field_help(kind: Kind, path: &[Seg]) -> Option<String> {
-    let root = serde_json::from_str::<serde_json::Value>(schema_text(kind)).ok()?;
-    let node = schema_node(&root, path)?;
+    let node = schema_node(schema_value(kind), path)?;
     let text = |k: &str| node.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
     let expected = if let Some(values) = node.get("enum").and_then(|v| v.as_array()) {
         let values: Vec<String> = values
@@ -194,25 +203,27 @@ fn field_help(kind: Kind, path: &[Seg]) -> Option<String> {
     Some(out)
 }
 
-/// The subschema describing the value at `path` (best effort: follows `properties`, `items` and
-/// local `$ref`s).
-fn schema_node<'a>(root: &'a serde_json::Value, path: &[Seg]) -> Option<&'a serde_json::Value> {
-    fn resolve<'a>(root: &'a serde_json::Value, mut node: &'a serde_json::Value) -> &'a serde_json::Value {
-        for _ in 0..8 {
-            match node
-                .get("$ref")
-                .and_then(|r| r.as_str())
-                .and_then(|r| r.strip_prefix('#'))
-            {
-                Some(ptr) => match root.pointer(ptr) {
-                    Some(n) => node = n,
-                    None => break,
-                },
+/// Follows local `$ref`s (`#/...`) from `node` within `root` (at most 8 hops).
+pub fn resolve<'a>(root: &'a serde_json::Value, mut node: &'a serde_json::Value) -> &'a serde_json::Value {
+    for _ in 0..8 {
+        match node
+            .get("$ref")
+            .and_then(|r| r.as_str())
+            .and_then(|r| r.strip_prefix('#'))
+        {
+            Some(ptr) => match root.pointer(ptr) {
+                Some(n) => node = n,
                 None => break,
-            }
+            },
+            None => break,
         }
-        node
     }
+    node
+}
+
+/// The subschema describing the value at `path` (follows `properties`, `items` and local
+/// `$ref`s), or `None` when the schema does not describe that path.
+pub fn schema_node<'a>(root: &'a serde_json::Value, path: &[Seg]) -> Option<&'a serde_json::Value> {
     let mut node = resolve(root, root);
     for seg in path {
         let next = match seg {
@@ -226,10 +237,7 @@ fn schema_node<'a>(root: &'a serde_json::Value, path: &[Seg]) -> Option<&'a serd
 
 /// Property names allowed at `path`, read from the schema.
 fn allowed_keys(kind: Kind, path: &[Seg]) -> Vec<String> {
-    let Ok(root) = serde_json::from_str::<serde_json::Value>(schema_text(kind)) else {
-        return Vec::new();
-    };
-    let Some(node) = schema_node(&root, path) else {
+    let Some(node) = schema_node(schema_value(kind), path) else {
         return Vec::new();
     };
     let mut keys: Vec<String> = node
