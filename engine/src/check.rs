@@ -245,9 +245,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         problems: p,
         sources: inv.sources.clone(),
     })?;
-    let mut report = build_report(req, &inv, &pack, &config, params, evaluation.findings);
-    report.requirements = crate::coverage::requirement_results(&catalog, &pack, &inv, &report.findings);
-    report.sources = crate::coverage::source_summaries(&report.requirements);
+    let report = build_report(req, &inv, &pack, &catalog, &config, params, evaluation.findings);
     Ok(CheckOutcome {
         report,
         inventory: inv,
@@ -260,6 +258,7 @@ fn build_report(
     req: &CheckRequest,
     inv: &Inventory,
     pack: &PolicySet,
+    catalog: &Catalog,
     config: &Config,
     parameters: BTreeMap<String, serde_json::Value>,
     findings: Vec<Finding>,
@@ -299,6 +298,8 @@ fn build_report(
         c.dedup();
         c
     };
+    let requirements = crate::coverage::requirement_results(catalog, pack, inv, &findings);
+    let sources = crate::coverage::source_summaries(&requirements);
     Report {
         tool: ToolInfo {
             name: "sansho",
@@ -326,8 +327,8 @@ fn build_report(
             result: if failing { "fail" } else { "pass" },
         },
         findings,
-        requirements: Vec::new(),
-        sources: Vec::new(),
+        requirements,
+        sources,
     }
 }
 

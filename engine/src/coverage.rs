@@ -172,6 +172,19 @@ pub fn requirement_results(
         }
     }
     let kinds_present: BTreeSet<Kind> = inv.documents.iter().map(|d| d.kind).collect();
+    let attested: BTreeSet<&str> = pack
+        .rules
+        .iter()
+        .filter(|r| r.meta.treatment == Treatment::Attested)
+        .map(|r| r.meta.id.as_str())
+        .collect();
+    // A rule applies when the inventory has documents of a kind it looks at.
+    let applicable: BTreeSet<&str> = pack
+        .rules
+        .iter()
+        .filter(|r| r.meta.resources.is_empty() || r.meta.resources.iter().any(|k| kinds_present.contains(k)))
+        .map(|r| r.meta.id.as_str())
+        .collect();
     catalog
         .iter()
         .filter(|req| in_scope(req, &parties))
@@ -182,21 +195,11 @@ pub fn requirement_results(
             let fs = by_req.get(req.id.as_str()).cloned().unwrap_or_default();
             let open: Vec<&&Finding> = fs.iter().filter(|f| f.status == Status::Open).collect();
             let waived = fs.len() - open.len();
-            let attested_rule = |id: &str| {
-                pack.rules
-                    .iter()
-                    .any(|r| r.meta.id == id && r.meta.treatment == Treatment::Attested)
-            };
-            // A rule applies when the inventory has documents of a kind it looks at.
-            let applicable = pack
-                .rules
-                .iter()
-                .filter(|r| rules.contains(&r.meta.id))
-                .any(|r| r.meta.resources.is_empty() || r.meta.resources.iter().any(|k| kinds_present.contains(k)));
+            let applicable = rules.iter().any(|id| applicable.contains(id.as_str()));
             let status = if rules.is_empty() {
                 RequirementStatus::NotEvaluated
             } else if !open.is_empty() {
-                if open.iter().all(|f| attested_rule(&f.rule)) {
+                if open.iter().all(|f| attested.contains(f.rule.as_str())) {
                     RequirementStatus::AttestationMissing
                 } else {
                     RequirementStatus::NonCompliant
@@ -328,6 +331,10 @@ mod tests {
             .map_err(|p| format!("{p:?}"))
             .unwrap_or_default();
         let cov = coverage(&catalog, &pack);
+        assert!(
+            cov.len() > 200 && !pack.rules.is_empty(),
+            "the built-in pack did not load"
+        );
         let unassigned: Vec<&str> = cov
             .iter()
             .filter(|c| c.treatment == Coverage::Unassigned)
@@ -355,6 +362,7 @@ mod tests {
             .zip(&cov)
             .filter(|(r, _)| r.source == "guideline6")
             .collect();
+        assert!(g6.len() > 100, "{}", g6.len());
         let automated = g6.iter().filter(|(_, c)| c.treatment == Coverage::Automated).count();
         assert!(
             automated * 100 >= g6.len() * 60,

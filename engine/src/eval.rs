@@ -344,12 +344,6 @@ fn findings_of(
         regorus::Value::Array(a) => a.iter().collect(),
         other => return Err(bad(format!("`deny` must be a set, found {other}"))),
     };
-    // Rules that check only unverified requirements may not raise errors.
-    let unverified = rule
-        .meta
-        .requirements
-        .iter()
-        .all(|r| catalog.get(r).is_some_and(|q| q.basis.is_unverified()));
     let mut out = Vec::new();
     for item in items {
         let kind_s = item["resource"]["kind"]
@@ -414,10 +408,11 @@ fn findings_of(
             }
             other => return Err(bad(format!("requirements must be an array: {other}"))),
         };
-        let unverified_here = requirements
+        // A finding about unverified requirements only may not be an error.
+        let unverified = requirements
             .iter()
             .all(|r| catalog.get(r).is_some_and(|q| q.basis.is_unverified()));
-        if (unverified || unverified_here) && level > Level::Warning {
+        if unverified && level > Level::Warning {
             level = Level::Warning;
         }
         out.push(Finding {
