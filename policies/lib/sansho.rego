@@ -62,15 +62,6 @@ medical(s) if not s.spec.handles_medical_information == false
 # The organizations that are institutions (not vendors).
 institution(o) if o.spec.type in {"hospital", "clinic", "pharmacy"}
 
-# Assets belonging to a system (named on either side).
-assets_of(system) := {a |
-	some a in input.assets
-	system.metadata.name in object.get(a.spec, "systems", [])
-} | {a |
-	some a in input.assets
-	a.metadata.name in object.get(system.spec, "assets", [])
-}
-
 # --- Attestations -------------------------------------------------------------------------
 # An attestation names a requirement (`requirement` or `requirements`) and may name its
 # subject (kind and name); without a subject it speaks for the whole inventory.

@@ -37,17 +37,6 @@ test_active_and_medical if {
 	not lib.medical({"spec": {"handles_medical_information": false}})
 }
 
-test_assets_of_both_directions if {
-	sys := {"metadata": {"name": "ehr"}, "spec": {"assets": ["pc-2"]}}
-	assets := [
-		{"metadata": {"name": "srv-1"}, "spec": {"systems": ["ehr"]}},
-		{"metadata": {"name": "pc-2"}, "spec": {}},
-		{"metadata": {"name": "other"}, "spec": {"systems": ["pacs"]}},
-	]
-	names := {a.metadata.name | some a in lib.assets_of(sys)} with input.assets as assets
-	names == {"srv-1", "pc-2"}
-}
-
 _att(name, req, on, extra) := object.union({"kind": "Attestation", "metadata": {"name": name}, "spec": {"requirement": req, "attested_on": on}}, {"spec": extra})
 
 _org := {"kind": "Organization", "metadata": {"name": "h"}, "spec": {"type": "hospital"}}
