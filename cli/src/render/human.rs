@@ -92,30 +92,30 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
         for src in &r.sources {
             let n = |k: &str| src.counts.get(k).copied().unwrap_or(0);
             let title = sansho_engine::coverage::source_title(&src.source);
-            out.push_str(&match lang {
-                Lang::Ja => format!(
-                    "  {} 適合 {}/{}  不適合 {}  宣誓なし {}  例外承認 {}  対象外 {}  未評価 {}\n",
+            const OTHERS: [(&str, &str, &str); 5] = [
+                ("non_compliant", "不適合", "not met"),
+                ("attestation_missing", "宣誓なし", "attestation missing"),
+                ("waived", "例外承認", "waived"),
+                ("not_applicable", "対象外", "not applicable"),
+                ("not_evaluated", "未評価", "not evaluated"),
+            ];
+            let (name, met, sep) = match lang {
+                Lang::Ja => (
                     pad(&title.ja, 34),
-                    n("compliant"),
-                    src.total,
-                    n("non_compliant"),
-                    n("attestation_missing"),
-                    n("waived"),
-                    n("not_applicable"),
-                    n("not_evaluated"),
+                    format!("適合 {}/{}", n("compliant"), src.total),
+                    "  ",
                 ),
-                Lang::En => format!(
-                    "  {} met {}/{}, not met {}, attestation missing {}, waived {}, not applicable {}, not evaluated {}\n",
+                Lang::En => (
                     pad(&title.en, 28),
-                    n("compliant"),
-                    src.total,
-                    n("non_compliant"),
-                    n("attestation_missing"),
-                    n("waived"),
-                    n("not_applicable"),
-                    n("not_evaluated"),
+                    format!("met {}/{}", n("compliant"), src.total),
+                    ", ",
                 ),
-            });
+            };
+            let others: Vec<String> = OTHERS
+                .iter()
+                .map(|(key, ja, en)| format!("{} {}", t(lang, ja, en), n(key)))
+                .collect();
+            out.push_str(&format!("  {name} {met}{sep}{}\n", others.join(sep)));
         }
     }
     let s = &r.summary;
