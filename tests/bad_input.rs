@@ -261,15 +261,7 @@ fn a_finding_may_not_claim_requirements_its_rule_does_not_declare() {
 fn findings_narrow_requirement_status_to_the_documents_at_fault() {
     // SNS-DOC-002 checks a table of documents; the hospital example lacks only some of them,
     // so the requirements of the documents it has stay compliant.
-    let r = run(&[
-        "check",
-        "examples/hospital",
-        "--format",
-        "json",
-        "--as-of",
-        "2026-11-25",
-    ]);
-    let v = r.json();
+    let (v, _) = check_json("examples/hospital", &["--as-of", "2026-11-25"]);
     let f = v["findings"]
         .as_array()
         .unwrap()

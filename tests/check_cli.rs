@@ -7,20 +7,6 @@ use common::*;
 
 const MIXED: &str = "tests/fixtures/good/mixed";
 
-fn check_json(path: &str, extra: &[&str]) -> (serde_json::Value, Run) {
-    let mut args = vec!["check", path, "--format", "json"];
-    args.extend_from_slice(extra);
-    let r = run(&args);
-    assert!(
-        r.code == 0 || r.code == 1,
-        "exit {}:\n{}\n{}",
-        r.code,
-        r.stdout,
-        r.stderr
-    );
-    (r.json(), r)
-}
-
 fn findings_of<'a>(v: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
     v["findings"]
         .as_array()

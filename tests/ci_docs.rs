@@ -38,7 +38,7 @@ fn repo() -> tempfile::TempDir {
     dir
 }
 
-/// Runs a documented shell line `sansho …` inside `dir`; returns the exit code.
+/// Runs a documented shell line `sansho …` inside `dir`.
 fn run_line(dir: &Path, line: &str, env: &[(&str, &Path)]) -> Run {
     let words: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(words[0], "sansho", "{line}");
@@ -47,12 +47,7 @@ fn run_line(dir: &Path, line: &str, env: &[(&str, &Path)]) -> Run {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
-    }
+    output_of(&mut cmd)
 }
 
 fn sansho_lines(commands: impl Iterator<Item = String>) -> Vec<String> {

@@ -40,12 +40,32 @@ impl Run {
 }
 
 pub fn run(args: &[&str]) -> Run {
-    let out = sansho().args(args).output().unwrap();
+    output_of(sansho().args(args))
+}
+
+/// Runs a prepared command and captures its exit code and output.
+pub fn output_of(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).to_string(),
         stderr: String::from_utf8_lossy(&out.stderr).to_string(),
     }
+}
+
+/// `sansho check PATH --format json` plus `extra`, expecting a trusted run (exit 0 or 1).
+pub fn check_json(path: &str, extra: &[&str]) -> (serde_json::Value, Run) {
+    let mut args = vec!["check", path, "--format", "json"];
+    args.extend_from_slice(extra);
+    let r = run(&args);
+    assert!(
+        r.code == 0 || r.code == 1,
+        "exit {}:\n{}\n{}",
+        r.code,
+        r.stdout,
+        r.stderr
+    );
+    (r.json(), r)
 }
 
 /// Runs `sansho check --format json` on a path, expecting exit 2, and returns the problems.

@@ -53,9 +53,7 @@ fn there_are_three_examples() {
 #[test]
 fn every_example_is_valid_and_every_marked_gap_is_found() {
     for dir in examples() {
-        let r = run(&["check", &dir, "--format", "json", "--as-of", "2026-11-25"]);
-        assert!(r.code == 0 || r.code == 1, "{dir}: exit {}\n{}", r.code, r.stderr);
-        let v = r.json();
+        let (v, _) = check_json(&dir, &["--as-of", "2026-11-25"]);
         let findings = v["findings"].as_array().unwrap();
         let gaps = marked_gaps(&dir);
         assert!(!gaps.is_empty(), "{dir} marks no deliberate gap");
@@ -75,15 +73,7 @@ fn every_example_is_valid_and_every_marked_gap_is_found() {
 
 #[test]
 fn the_hospital_waiver_is_applied_and_reported() {
-    let r = run(&[
-        "check",
-        "examples/hospital",
-        "--format",
-        "json",
-        "--as-of",
-        "2026-11-25",
-    ]);
-    let v = r.json();
+    let (v, _) = check_json("examples/hospital", &["--as-of", "2026-11-25"]);
     let waived: Vec<_> = v["findings"]
         .as_array()
         .unwrap()
@@ -93,15 +83,8 @@ fn the_hospital_waiver_is_applied_and_reported() {
     assert_eq!(waived.len(), 1);
     assert_eq!(waived[0]["waiver"]["name"], "pacs-password-until-renewal");
     // After the waiver expires, the same gap is open again and the waiver itself is an error.
-    let r = run(&[
-        "check",
-        "examples/hospital",
-        "--format",
-        "json",
-        "--as-of",
-        "2027-03-01",
-    ]);
-    let v = r.json();
+    let (v, r) = check_json("examples/hospital", &["--as-of", "2027-03-01"]);
+    assert_eq!(r.code, 1, "an expired waiver fails the run");
     let fs = v["findings"].as_array().unwrap();
     assert!(fs.iter().any(|f| f["rule"] == "SNS-AUTH-001" && f["status"] == "open"));
     assert!(fs
