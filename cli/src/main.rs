@@ -45,6 +45,12 @@ enum Command {
     Requirements(commands::requirements::Args),
     /// List the rules of the pack.
     Rules(commands::rules::Args),
+    /// Show the documentation of a rule or a requirement.
+    Explain(commands::explain::Args),
+    /// Check policy directories: metadata, requirement ids, duplicate ids, tests, both languages.
+    Lint(commands::lint::Args),
+    /// Write a skeleton: `sansho new policy ID` (policy, tests, fixtures).
+    New(commands::new::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -65,6 +71,9 @@ fn main() {
         Command::Schema(a) => commands::schema::run(a),
         Command::Requirements(a) => commands::requirements::run(a),
         Command::Rules(a) => commands::rules::run(a),
+        Command::Explain(a) => commands::explain::run(a),
+        Command::Lint(a) => commands::lint::run(a),
+        Command::New(a) => commands::new::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
     };
     std::process::exit(code);

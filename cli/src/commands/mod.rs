@@ -1,6 +1,9 @@
 //! One module per subcommand.
 pub mod check;
+pub mod explain;
 pub mod gen_docs;
+pub mod lint;
+pub mod new;
 pub mod requirements;
 pub mod rules;
 pub mod schema;
