@@ -3,7 +3,8 @@
 # opa-golib-python-bindings; no Go toolchain needed):
 #   1. every OPA-style suite below runs under `sansho test` with the same tests found and the
 #      same outcomes as OPA gives (scripts/opa_test.py does what `opa test DIR` does);
-#   2. the built-in pack's policies and libraries compile under OPA (plain Rego v1).
+#   2. the built-in pack (policies, libraries, tests), the rule `sansho new policy` writes and the
+#      custom pack of the tests compile under OPA (plain Rego v1).
 # Usage: scripts/opa-compat.sh [SANSHO_BINARY]   (run from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ if [ ! -f "$BRIDGE/opa_bindings/libopabridge.so" ]; then
 fi
 export OPA_BRIDGE_DIR="$BRIDGE"
 
-suites=(tests/fixtures/opa_suite docs/examples/authoring)
+suites=(tests/fixtures/opa_suite)
 status=0
 for suite in "${suites[@]}"; do
   python3 scripts/opa_test.py "$suite" > target/opa-compat-opa.jsonl
@@ -44,7 +45,9 @@ print(f"{suite}: {len(a)} tests, same outcomes as OPA "
 PY
 done
 
-python3 - <<'PY' || status=1
+skeleton=$(mktemp -d)
+"$SANSHO" new policy ACME-OPS-001 --dir "$skeleton" > /dev/null
+python3 - policies "$skeleton" tests/fixtures/custom_pack <<'PY' || status=1
 import ctypes, json, os, sys
 sys.path.insert(0, os.environ["OPA_BRIDGE_DIR"])
 from opa_bindings import _native
@@ -53,7 +56,7 @@ h = lib.OpaNew()
 def call(fn, *a):
     p = fn(h, *a); raw = ctypes.string_at(p); lib.OpaFreeString(p); return json.loads(raw)
 n = 0
-for d, dirs, names in sorted(os.walk("policies")):
+for d, dirs, names in (w for top in sys.argv[1:] for w in sorted(os.walk(top))):
     dirs.sort()
     for name in sorted(names):
         if name.endswith(".rego"):
@@ -65,6 +68,7 @@ for d, dirs, names in sorted(os.walk("policies")):
 env = call(lib.OpaEvalQuery, b"x := count([p | some p; data.sansho.rules[p]])", b"{}", 0, 0)
 if env.get("error"):
     sys.exit(f"OPA cannot compile the built-in pack: {env['error']}")
-print(f"built-in pack: {n} Rego files compile under OPA 1.20.2")
+print(f"built-in pack, new-policy skeleton, custom pack: {n} Rego files compile under OPA 1.20.2")
 PY
+rm -rf "$skeleton"
 exit $status

@@ -252,10 +252,14 @@ pub fn run_tests_with_coverage(
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
+    // Coverage of custom directories is about their own files, not the built-in library
+    // they call.
+    let custom = pack.files.iter().any(|f| f.origin != crate::policy::Origin::Builtin);
     let files = pack
         .files
         .iter()
         .filter(|f| f.role != Role::Test)
+        .filter(|f| !custom || f.origin != crate::policy::Origin::Builtin)
         .filter_map(|f| {
             covered.get(&f.path).map(|(yes, no)| FileCoverage {
                 file: f.path.clone(),
