@@ -37,7 +37,7 @@ struct Cli {
 enum Command {
     /// Check an inventory against the policy pack (exit 0 clean, 1 findings, 2 untrusted run).
     Check(commands::check::Args),
-    /// Run the Rego unit tests (`test_*` in `*_test.rego`) of the built-in pack or of directories.
+    /// Run the Rego unit tests (`test_*` rules) of the built-in pack or of policy directories, OPA suites included.
     Test(commands::test::Args),
     /// Print the JSON Schema of an inventory kind.
     Schema(commands::schema::Args),
