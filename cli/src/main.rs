@@ -45,6 +45,11 @@ enum Command {
     Requirements(commands::requirements::Args),
     /// List the rules of the pack.
     Rules(commands::rules::Args),
+    /// The responsibility matrix of the contracts (Markdown, CSV, HTML, JSON, OSCAL), or the
+    /// cross-check of an institution's and a vendor's splits (exit 1 when they disagree).
+    Matrix(commands::matrix::Args),
+    /// Draft a vendor's MDS/SDS answers from its inventory.
+    Disclosure(commands::disclosure::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -65,6 +70,8 @@ fn main() {
         Command::Schema(a) => commands::schema::run(a),
         Command::Requirements(a) => commands::requirements::run(a),
         Command::Rules(a) => commands::rules::run(a),
+        Command::Matrix(a) => commands::matrix::run(a),
+        Command::Disclosure(a) => commands::disclosure::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
     };
     std::process::exit(code);

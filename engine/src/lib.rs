@@ -39,6 +39,8 @@ pub mod config;
 pub mod coverage;
 
 pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
+pub mod disclosure;
 pub mod docs;
+pub mod matrix;
 pub mod testing;
 pub mod waiver;
