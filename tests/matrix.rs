@@ -181,6 +181,25 @@ fn html_escapes_inventory_text() {
 }
 
 #[test]
+fn an_answer_to_an_unknown_question_is_bad_input_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("c.yaml"),
+        "apiVersion: sansho/v1\nkind: Contract\nmetadata:\n  name: c\nspec:\n  parties:\n    - organization: v\n      role: vendor\n  disclosures:\n    - type: sds\n      answers:\n        - question: mds5.dtbk-9\n          answer: yes\n",
+    )
+    .unwrap();
+    let r = run(&["matrix", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("unknown MDS/SDS question `mds5.dtbk-9` in contract c"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("c.yaml:12"), "{}", r.stderr);
+}
+
+#[test]
 fn one_contract_only_and_an_unknown_contract_is_bad_input() {
     let m = matrix_json(INST, &["--contract", "pacs-remote-maintenance"]);
     let parties: Vec<&str> = m["parties"]

@@ -97,11 +97,10 @@ pub struct YesAnswer {
     pub location: Location,
 }
 
-/// Every `yes` answer of every contract's disclosures whose question the list knows.
-pub fn yes_answers(inv: &Inventory) -> Vec<YesAnswer> {
-    let Ok(qs) = questions() else {
-        return Vec::new();
-    };
+/// Every `yes` answer of every contract's disclosures. An answer to a question the list does
+/// not know is bad input (a typo would silently drop the evidence): a problem at the answer.
+pub fn yes_answers(inv: &Inventory) -> Result<Vec<YesAnswer>, Problem> {
+    let qs = questions()?;
     let mut out = Vec::new();
     for doc in inv.documents.iter().filter(|d| d.kind == Kind::Contract) {
         let ds = doc.value.pointer("/spec/disclosures").and_then(Value::as_array);
@@ -116,16 +115,6 @@ pub fn yes_answers(inv: &Inventory) -> Vec<YesAnswer> {
             );
             let answers = d.get("answers").and_then(Value::as_array);
             for (j, a) in answers.into_iter().flatten().enumerate() {
-                if a.get("answer").and_then(Value::as_str) != Some("yes") {
-                    continue;
-                }
-                let Some(q) = a
-                    .get("question")
-                    .and_then(Value::as_str)
-                    .and_then(|id| qs.questions.iter().find(|q| q.id == id))
-                else {
-                    continue;
-                };
                 let path = [
                     Seg::Key("spec".into()),
                     Seg::Key("disclosures".into()),
@@ -133,6 +122,23 @@ pub fn yes_answers(inv: &Inventory) -> Vec<YesAnswer> {
                     Seg::Key("answers".into()),
                     Seg::Index(j),
                 ];
+                let id = a.get("question").and_then(Value::as_str).unwrap_or_default();
+                let Some(q) = qs.questions.iter().find(|q| q.id == id) else {
+                    let mut at = path.to_vec();
+                    at.push(Seg::Key("question".into()));
+                    return Err(Problem::new(
+                        ProblemCode::Config,
+                        format!("unknown MDS/SDS question `{id}` in contract {}", doc.name),
+                    )
+                    .at(inv.locate(doc, &at))
+                    .help(format!(
+                        "use an id of policies/catalog/mds_sds_questions.yaml ({} …); `sansho disclosure` drafts the list",
+                        qs.questions.iter().take(3).map(|q| q.id.as_str()).collect::<Vec<_>>().join(", ")
+                    )));
+                };
+                if a.get("answer").and_then(Value::as_str) != Some("yes") {
+                    continue;
+                }
                 out.push(YesAnswer {
                     contract: doc.name.clone(),
                     disclosure: label.clone(),
@@ -143,7 +149,7 @@ pub fn yes_answers(inv: &Inventory) -> Vec<YesAnswer> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// A drafted answer.

@@ -191,7 +191,7 @@ fn contracts<'a>(inv: &'a Inventory, only: Option<&str>) -> Result<Vec<&'a Docum
 /// Builds the matrix of the contracts in `inv` (all, or only `contract`).
 pub fn build(inv: &Inventory, catalog: &Catalog, contract: Option<&str>) -> Result<Matrix, Problem> {
     let docs = contracts(inv, contract)?;
-    let answers = crate::disclosure::yes_answers(inv);
+    let answers = crate::disclosure::yes_answers(inv)?;
     let mut infos = Vec::new();
     let mut columns: Vec<Party> = Vec::new();
     let mut cells: BTreeMap<String, Vec<Cell>> = BTreeMap::new();
@@ -448,7 +448,7 @@ fn compare(inst: &Side<'_>, vend: &Side<'_>, out: &mut Vec<Finding>) {
         let vfile = vend.inv.locate(vend.doc, &[]).file;
         let message = Text {
             ja: format!(
-                "{req}: 医療機関の契約 {ia}({ifile})は {} としていますが、事業者の契約 {ib}({vfile})は {} としています。責任分界は双方で一致している必要があります(提供事業者ガイドライン 4.2、ガイドライン第6.0版 システム運用編 3 遵守事項③)。",
+                "{req}: 医療機関の契約 {ia}({ifile})では {}、事業者の契約 {ib}({vfile})では {} です。責任分界は双方で一致している必要があります(提供事業者ガイドライン 4.2、ガイドライン第6.0版 システム運用編 3 遵守事項③)。",
                 owner_ja(a),
                 owner_ja(b)
             ),

@@ -153,6 +153,7 @@ pub fn run(args: Args) -> i32 {
     };
     let m = match sansho_engine::matrix::build(&inv, &catalog, args.contract.as_deref()) {
         Ok(m) => m,
+        Err(p) if p.file.is_some() => return fail(p.into(), &inv.sources),
         Err(p) => return fail(p.in_file(path.to_string_lossy().to_string()).into(), &inv.sources),
     };
     let text = match format {
