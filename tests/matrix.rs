@@ -140,7 +140,9 @@ fn markdown_csv_and_html_show_the_same_cells() {
 
     let csv = run(&["matrix", INST, "--format", "csv", "--lang", "en"]);
     assert_eq!(csv.code, 0);
-    let lines: Vec<&str> = csv.stdout.split("\r\n").collect();
+    // A BOM first, so that Excel reads the UTF-8 (Japanese) cells correctly.
+    let body = csv.stdout.strip_prefix('\u{feff}').expect("CSV starts with a BOM");
+    let lines: Vec<&str> = body.split("\r\n").collect();
     assert_eq!(
         lines[0],
         "requirement,title,kaede-hospital (institution),tsubasa-cloud (vendor),kirin-imaging (vendor),hoshi-dc (subcontractor)"

@@ -79,6 +79,8 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
     out
 }
 
+/// CSV with a UTF-8 byte order mark and CRLF line ends: Excel in Japan reads a CSV without a
+/// BOM as Shift_JIS and garbles every Japanese cell.
 pub fn csv(m: &Matrix, lang: Lang) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -100,7 +102,8 @@ pub fn csv(m: &Matrix, lang: Lang) -> String {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(&row);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{body}")
 }
 
 fn html_escape(s: &str) -> String {
