@@ -8,8 +8,10 @@
 #   and, when the contract permits remote maintenance, the remote maintenance devices
 #   (checklist 2-②). Nobody is accountable for a requirement left out of the split. The vendor
 #   guideline 2.0 (4.2) asks for a clear split; Guideline 6.0 (システム運用編 3 遵守事項③) asks for
-#   the technical roles to be made clear. A contract with no split at all is reported by
-#   SNS-CONTRACT-010 instead; contracts whose systems all hold no medical information are not asked.
+#   the technical roles to be made clear. A requirement that, for each of the contract's
+#   systems, another contract in force for that system assigns counts as assigned. A contract
+#   with no split at all is reported by SNS-CONTRACT-010 instead; contracts whose systems all
+#   hold no medical information are not asked.
 # related_resources:
 #   - ref: https://www.meti.go.jp/policy/mono_info_service/healthcare/teikyoujigyousyagl.html
 #     description: METI/MIC vendor guideline 2.0
@@ -28,7 +30,8 @@
 #     contract_required_responsibilities の各要件(既定はセキュリティパッチ 2-⑥ とバックアップ 3-②。一覧は
 #     当事者に委ねられており、これは sansho の既定値)と、リモートメンテナンスを許可する契約ではリモート保守機器
 #     (2-②)。責任分界から抜けた要件は誰も責任を負わない。提供事業者ガイドライン第2.0版 4.2 は明確な役割分担を、
-#     ガイドライン第6.0版 システム運用編 3 遵守事項③は技術的な役割分担の明確化を求めている。責任分界がまったくない
+#     ガイドライン第6.0版 システム運用編 3 遵守事項③は技術的な役割分担の明確化を求めている。対象システムごとに、
+#     そのシステムを対象とする別の有効な契約が割り当てている要件は、割り当て済みとみなす。責任分界がまったくない
 #     契約は SNS-CONTRACT-010 が指摘する。対象システムがすべて医療情報を扱わない契約は対象外。
 #   remediation_en: |
 #     Add an entry under spec.responsibilities for each requirement listed in the finding, with
@@ -75,6 +78,25 @@ _missing(c) := sort([r |
 
 _assigned(c, r) if {
 	some e in c.spec.responsibilities
+	e.requirement == r
+}
+
+# Every system of the contract has another contract in force that assigns it (e.g. a separate
+# backup service contract for the EHR): the requirement has an owner, just not in this contract.
+_assigned(c, r) if {
+	names := object.get(c.spec, "systems", [])
+	count(names) > 0
+	every s in names {
+		_assigned_elsewhere(c, s, r)
+	}
+}
+
+_assigned_elsewhere(c, s, r) if {
+	some other in input.contracts
+	other.metadata.name != c.metadata.name
+	_in_force(other)
+	s in object.get(other.spec, "systems", [])
+	some e in object.get(other.spec, "responsibilities", [])
 	e.requirement == r
 }
 

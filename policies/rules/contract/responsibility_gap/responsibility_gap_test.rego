@@ -39,3 +39,12 @@ test_ended_contract_is_not_checked if {
 	c := object.union(_contract([], {}), {"spec": {"parties": [{"organization": "v", "role": "vendor"}], "term": {"end_on": "2020-01-01"}, "responsibilities": [{"requirement": "x.y", "owner": "vendor"}]}})
 	count(rule.deny) == 0 with input as {"contracts": [c]} with data.sansho.as_of as "2026-11-25"
 }
+
+test_a_sibling_contract_for_the_same_system_fills_the_gap if {
+	main := {"kind": "Contract", "metadata": {"name": "ehr-maintenance"}, "spec": {"parties": [{"organization": "v", "role": "vendor"}], "systems": ["ehr"], "responsibilities": [{"requirement": "chk.r7.inst.2.6", "owner": "vendor"}]}}
+	backup := {"kind": "Contract", "metadata": {"name": "ehr-backup"}, "spec": {"parties": [{"organization": "b", "role": "vendor"}], "systems": ["ehr", "pacs"], "responsibilities": [{"requirement": "chk.r7.inst.3.2", "owner": "vendor"}]}}
+	found := {f.resource.name | some f in rule.deny} with input as {"contracts": [main, backup]}
+	found == {"ehr-backup"}
+	other := object.union(backup, {"spec": {"systems": ["pacs"]}})
+	count(rule.deny) == 2 with input as {"contracts": [main, other]}
+}
