@@ -558,3 +558,22 @@ fn disclosure_drafts_answers_with_evidence_from_the_vendor_inventory() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("the vendors are: tsubasa-cloud"), "{}", bad.stderr);
 }
+
+#[test]
+fn usage_mistakes_and_missing_inputs_exit_2_with_a_hint() {
+    for (args, hint) in [
+        (vec!["matrix"], "no inventory given"),
+        (vec!["matrix", "nowhere"], "`nowhere` does not exist"),
+        (vec!["matrix", "--institution", INST], "--vendor <DIR>"),
+        (vec!["matrix", INST, "--format", "sarif"], "are for the cross-check"),
+        (
+            vec!["disclosure", "nowhere", "--vendor", "x"],
+            "`nowhere` does not exist",
+        ),
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stdout);
+        assert!(r.stderr.contains(hint), "{args:?}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?}: {}", r.stdout);
+    }
+}
