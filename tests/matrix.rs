@@ -84,6 +84,47 @@ fn cells_carry_owner_description_evidence_and_location() {
 }
 
 #[test]
+fn requirements_in_scope_without_an_owner_are_rows_marked_unassigned() {
+    // The same scope as SNS-CONTRACT-019: the PACS contract permits remote maintenance, so the
+    // remote maintenance devices (2-②) are in scope, and nobody carries them.
+    let m = matrix_json(INST, &["--as-of", "2026-11-25"]);
+    let r = row(&m, "chk.r7.inst.2.2");
+    assert!(r["cells"].as_array().unwrap().is_empty());
+    assert_eq!(r["unassigned_in"], serde_json::json!(["pacs-remote-maintenance"]));
+    assert!(row(&m, "chk.r7.inst.2.6").get("unassigned_in").is_none());
+    let (v, _) = check_json(INST, &["--as-of", "2026-11-25"]);
+    let gap = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SNS-CONTRACT-019")
+        .unwrap();
+    assert!(gap["message"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("pacs-remote-maintenance assigns no owner to chk.r7.inst.2.2;"));
+    // The scope follows the parameter in the inventory's sansho.yaml, as the rule does.
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(root().join(INST)).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("sansho.yaml"),
+        "parameters:\n  contract_required_responsibilities: [chk.r7.inst.2.6, v2.6.1]\n",
+    )
+    .unwrap();
+    let m = matrix_json(dir.path().to_str().unwrap(), &["--as-of", "2026-11-25"]);
+    assert_eq!(
+        row(&m, "v2.6.1")["unassigned_in"],
+        serde_json::json!(["karte-cloud", "pacs-remote-maintenance"])
+    );
+    // A fully assigned inventory has no unassigned column at all.
+    let md = run(&["matrix", VEND, "--lang", "en"]);
+    assert!(!md.stdout.contains("Unassigned"), "{}", md.stdout);
+}
+
+#[test]
 fn a_yes_disclosure_answer_is_vendor_evidence() {
     let m = matrix_json(VEND, &[]);
     let v = cells(&m, "chk.r7.inst.3.2", "tsubasa-cloud");
@@ -145,8 +186,9 @@ fn markdown_csv_and_html_show_the_same_cells() {
     let lines: Vec<&str> = body.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "requirement,title,kaede-hospital (institution),tsubasa-cloud (vendor),kirin-imaging (vendor),hoshi-dc (subcontractor)"
+        "requirement,title,kaede-hospital (institution),tsubasa-cloud (vendor),kirin-imaging (vendor),hoshi-dc (subcontractor),Unassigned (no owner)"
     );
+    assert!(lines.contains(&"chk.r7.inst.2.2,Asked vendors which devices use remote maintenance (N/A without vendor contract),,,,,pacs-remote-maintenance"), "{body}");
     let r = lines.iter().find(|l| l.starts_with("chk.r7.inst.2.10,")).unwrap();
     assert!(r.contains(",shared [karte-cloud] (evidence: サービス仕様書 3章),shared [karte-cloud] (evidence: サービス仕様書 3章),,"), "{r}");
 
@@ -211,7 +253,13 @@ fn one_contract_only_and_an_unknown_contract_is_bad_input() {
         .map(|p| p["organization"].as_str().unwrap())
         .collect();
     assert_eq!(parties, ["kaede-hospital", "kirin-imaging"]);
-    assert_eq!(m["rows"].as_array().unwrap().len(), 2);
+    let reqs: Vec<&str> = m["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["requirement"].as_str().unwrap())
+        .collect();
+    assert_eq!(reqs, ["chk.r7.inst.2.2", "chk.r7.inst.2.6", "chk.r7.inst.3.2"]);
     let r = run(&["matrix", INST, "--contract", "nope"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no Contract named `nope`"), "{}", r.stderr);

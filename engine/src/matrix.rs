@@ -65,6 +65,10 @@ pub struct Row {
     pub title: Option<Text>,
     /// One cell per (contract, party) that carries the requirement, in column order.
     pub cells: Vec<Cell>,
+    /// The contracts that leave this in-scope requirement without an owner (SNS-CONTRACT-019's
+    /// scope: the rule's `unassigned` document), by name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unassigned_in: Vec<String>,
 }
 
 /// Who carries a requirement under one contract.
@@ -102,6 +106,11 @@ pub struct Evidence {
 }
 
 impl Matrix {
+    /// Whether any row is an in-scope requirement some contract leaves without an owner.
+    pub fn has_gaps(&self) -> bool {
+        self.rows.iter().any(|r| !r.unassigned_in.is_empty())
+    }
+
     /// The cells of `row` in the column of `party`.
     pub fn cells_of<'a>(&self, row: &'a Row, party: &str) -> Vec<&'a Cell> {
         row.cells.iter().filter(|c| c.party == party).collect()
@@ -188,8 +197,15 @@ fn contracts<'a>(inv: &'a Inventory, only: Option<&str>) -> Result<Vec<&'a Docum
     Ok(docs)
 }
 
-/// Builds the matrix of the contracts in `inv` (all, or only `contract`).
-pub fn build(inv: &Inventory, catalog: &Catalog, contract: Option<&str>) -> Result<Matrix, Problem> {
+/// Builds the matrix of the contracts in `inv` (all, or only `contract`). `gaps` maps a
+/// contract name to the in-scope requirements it leaves without an owner ([`unassigned`]);
+/// they become rows (or marks on rows) of their own.
+pub fn build(
+    inv: &Inventory,
+    catalog: &Catalog,
+    contract: Option<&str>,
+    gaps: &BTreeMap<String, Vec<String>>,
+) -> Result<Matrix, Problem> {
     let docs = contracts(inv, contract)?;
     let answers = crate::disclosure::yes_answers(inv)?;
     let mut infos = Vec::new();
@@ -272,6 +288,13 @@ pub fn build(inv: &Inventory, catalog: &Catalog, contract: Option<&str>) -> Resu
         .enumerate()
         .map(|(i, p)| (p.organization.clone(), i))
         .collect();
+    let mut unassigned: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for doc in &docs {
+        for req in gaps.get(&doc.name).into_iter().flatten() {
+            unassigned.entry(req.clone()).or_default().push(doc.name.clone());
+            cells.entry(req.clone()).or_default();
+        }
+    }
     let mut rows: Vec<Row> = cells
         .into_iter()
         .map(|(req, mut cells)| {
@@ -280,6 +303,7 @@ pub fn build(inv: &Inventory, catalog: &Catalog, contract: Option<&str>) -> Resu
             });
             Row {
                 title: catalog.get(&req).map(|r| r.title.clone()),
+                unassigned_in: unassigned.remove(&req).unwrap_or_default(),
                 requirement: req,
                 cells,
             }
@@ -301,6 +325,79 @@ pub fn build(inv: &Inventory, catalog: &Catalog, contract: Option<&str>) -> Resu
         parties: columns,
         rows,
     })
+}
+
+/// Where the pack defines the scope of a contract's split (the gap rule's `unassigned`).
+pub const UNASSIGNED_RULE: &str = "data.sansho.rules.contract.responsibility_gap.unassigned";
+
+/// Evaluates [`UNASSIGNED_RULE`] on `inv`: contract name → requirements without an owner.
+/// A pack without the rule (custom only) gives no gaps.
+pub fn unassigned(
+    inv: &Inventory,
+    pack: &crate::PolicySet,
+    catalog: &Catalog,
+    opts: &crate::EvalOptions,
+) -> Result<BTreeMap<String, Vec<String>>, Problems> {
+    let mut engine = crate::eval::build_engine(pack, catalog, opts)?;
+    engine.set_input(regorus::Value::from(inv.to_input()));
+    let value = match engine.eval_rule(UNASSIGNED_RULE.to_string()) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(Problems::from(Problem::new(
+                ProblemCode::PolicyRuntime,
+                format!("{UNASSIGNED_RULE} failed: {e}"),
+            )))
+        }
+    };
+    let json: Value = serde_json::to_value(&value).unwrap_or(Value::Null);
+    let mut out = BTreeMap::new();
+    if let Some(map) = json.as_object() {
+        for (name, reqs) in map {
+            let list: Vec<String> = reqs
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r.as_str().map(str::to_string))
+                .collect();
+            out.insert(name.clone(), list);
+        }
+    }
+    Ok(out)
+}
+
+/// Loads the inventory at `path` (with its `sansho.yaml` parameters, if any) and builds its
+/// matrix, gaps included, as of `as_of`.
+pub fn matrix_of(path: &Path, contract: Option<&str>, as_of: Date) -> Result<(Matrix, Inventory), CheckFailure> {
+    let (catalog, pack) = crate::check::load_pack(true, &[])?;
+    let inv = load(path)?;
+    let with_sources = |p: Problems| CheckFailure {
+        problems: p,
+        sources: inv.sources.clone(),
+    };
+    let config = match inventory::CONFIG_FILE_NAMES
+        .map(|n| path.join(n))
+        .into_iter()
+        .find(|p| p.is_file())
+    {
+        Some(p) => crate::config::Config::load(&p, &pack.params).map_err(with_sources)?,
+        None => crate::config::Config::default(),
+    };
+    let mut params = pack.params.clone();
+    params.extend(config.parameters.clone());
+    let opts = crate::EvalOptions {
+        as_of,
+        params,
+        ..crate::EvalOptions::default()
+    };
+    let gaps = unassigned(&inv, &pack, &catalog, &opts).map_err(with_sources)?;
+    let m = build(&inv, &catalog, contract, &gaps).map_err(|p| {
+        with_sources(Problems::from(if p.file.is_some() {
+            p
+        } else {
+            p.in_file(path.to_string_lossy().to_string())
+        }))
+    })?;
+    Ok((m, inv))
 }
 
 // --- Cross-check --------------------------------------------------------------------------

@@ -3,8 +3,7 @@
 use crate::exit;
 use crate::lang::{self, LangArg};
 use crate::render;
-use sansho_engine::inventory::{self, LoadOptions};
-use sansho_engine::{Catalog, Problem, ProblemCode, Problems, SourceMap};
+use sansho_engine::{Problem, ProblemCode, Problems, SourceMap};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -143,18 +142,9 @@ pub fn run(args: Args) -> i32 {
             &SourceMap::default(),
         );
     }
-    let inv = match inventory::load(&path, &LoadOptions::default()) {
-        Ok(i) => i,
+    let m = match sansho_engine::matrix::matrix_of(&path, args.contract.as_deref(), as_of) {
+        Ok((m, _)) => m,
         Err(f) => return fail(f.problems, &f.sources),
-    };
-    let catalog = match Catalog::builtin() {
-        Ok(c) => c,
-        Err(p) => return fail(p.into(), &inv.sources),
-    };
-    let m = match sansho_engine::matrix::build(&inv, &catalog, args.contract.as_deref()) {
-        Ok(m) => m,
-        Err(p) if p.file.is_some() => return fail(p.into(), &inv.sources),
-        Err(p) => return fail(p.in_file(path.to_string_lossy().to_string()).into(), &inv.sources),
     };
     let text = match format {
         Format::Markdown => render::matrix::markdown(&m, lang),

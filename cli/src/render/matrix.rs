@@ -43,6 +43,14 @@ fn cell_text(lang: Lang, cells: &[&Cell], sep: &str) -> String {
         .join(sep)
 }
 
+fn gap_header(lang: Lang) -> String {
+    t(lang, "未割当(責任主体なし)", "Unassigned (no owner)").to_string()
+}
+
+fn gap_text(r: &Row) -> String {
+    r.unassigned_in.join(", ")
+}
+
 fn title(lang: Lang, r: &Row) -> String {
     r.title.as_ref().map(|x| x.get(lang).to_string()).unwrap_or_default()
 }
@@ -67,12 +75,18 @@ pub fn markdown(m: &Matrix, lang: Lang) -> String {
         t(lang, "内容", "Title").to_string(),
     ];
     head.extend(m.parties.iter().map(|p| md_escape(&header(lang, p))));
+    if m.has_gaps() {
+        head.push(gap_header(lang));
+    }
     out.push_str(&format!("| {} |\n", head.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
     for r in &m.rows {
         let mut cols = vec![format!("`{}`", r.requirement), md_escape(&title(lang, r))];
         for p in &m.parties {
             cols.push(md_escape(&cell_text(lang, &m.cells_of(r, &p.organization), "<br>")));
+        }
+        if m.has_gaps() {
+            cols.push(md_escape(&gap_text(r)));
         }
         out.push_str(&format!("| {} |\n", cols.join(" | ")));
     }
@@ -90,11 +104,17 @@ pub fn csv(m: &Matrix, lang: Lang) -> String {
         t(lang, "内容", "title").to_string(),
     ];
     head.extend(m.parties.iter().map(|p| header(lang, p)));
+    if m.has_gaps() {
+        head.push(gap_header(lang));
+    }
     let mut rows = vec![head];
     for r in &m.rows {
         let mut cols = vec![r.requirement.clone(), title(lang, r)];
         for p in &m.parties {
             cols.push(cell_text(lang, &m.cells_of(r, &p.organization), "; "));
+        }
+        if m.has_gaps() {
+            cols.push(gap_text(r));
         }
         rows.push(cols);
     }
@@ -125,7 +145,7 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
     let mut o = String::new();
     let heading = t(lang, "責任分界表", "Responsibility matrix");
     o.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{heading}</title>\n<style>table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:4px;vertical-align:top}}.shared{{background:#fff6d5}}.owner{{background:#e3f2e1}}</style>\n</head>\n<body>\n<h1>{heading}</h1>\n<p>",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{heading}</title>\n<style>table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:4px;vertical-align:top}}.shared{{background:#fff6d5}}.owner{{background:#e3f2e1}}.gap{{background:#fbe0e0}}</style>\n</head>\n<body>\n<h1>{heading}</h1>\n<p>",
         t(lang, "ja", "en")
     ));
     let names: Vec<String> = m.contracts.iter().map(|c| html_escape(&c.name)).collect();
@@ -141,6 +161,9 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
     ));
     for p in &m.parties {
         o.push_str(&format!("<th>{}</th>", html_escape(&header(lang, p))));
+    }
+    if m.has_gaps() {
+        o.push_str(&format!("<th>{}</th>", html_escape(&gap_header(lang))));
     }
     o.push_str("</tr></thead>\n<tbody>\n");
     for r in &m.rows {
@@ -158,6 +181,14 @@ pub fn html(m: &Matrix, lang: Lang) -> String {
             };
             let parts: Vec<String> = cells.iter().map(|c| html_escape(&cell_text(lang, &[c], ""))).collect();
             o.push_str(&format!("<td{class}>{}</td>", parts.join("<br>")));
+        }
+        if m.has_gaps() {
+            let class = if r.unassigned_in.is_empty() {
+                ""
+            } else {
+                " class=\"gap\""
+            };
+            o.push_str(&format!("<td{class}>{}</td>", html_escape(&gap_text(r))));
         }
         o.push_str("</tr>\n");
     }
@@ -338,8 +369,15 @@ pub fn oscal(m: &Matrix, lang: Lang, as_of: Date) -> String {
             "uuid": uuid_for(&format!("implemented-requirement/{key}/{}", r.requirement)),
             "control-id": r.requirement,
         });
-        if let Some(title) = &r.title {
-            ir["remarks"] = json!(title.get(lang));
+        let mut remarks: Vec<String> = r.title.iter().map(|x| x.get(lang).to_string()).collect();
+        if !r.unassigned_in.is_empty() {
+            remarks.push(match lang {
+                Lang::Ja => format!("責任主体なし(契約 {})", gap_text(r)),
+                Lang::En => format!("No owner in contract {}", gap_text(r)),
+            });
+        }
+        if !remarks.is_empty() {
+            ir["remarks"] = json!(remarks.join(" — "));
         }
         if !by.is_empty() {
             ir["by-components"] = Value::Array(by);

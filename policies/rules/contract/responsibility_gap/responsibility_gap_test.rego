@@ -48,3 +48,9 @@ test_a_sibling_contract_for_the_same_system_fills_the_gap if {
 	other := object.union(backup, {"spec": {"systems": ["pacs"]}})
 	count(rule.deny) == 2 with input as {"contracts": [main, other]}
 }
+
+test_unassigned_lists_the_same_gaps_for_the_matrix if {
+	gaps := rule.unassigned with input as data.sansho.fixtures.fail
+	gaps == {"pacs-maintenance": ["chk.r7.inst.2.2", "chk.r7.inst.2.6"]}
+	count(rule.unassigned) == 0 with input as data.sansho.fixtures.pass
+}
