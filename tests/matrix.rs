@@ -202,6 +202,25 @@ fn markdown_csv_and_html_show_the_same_cells() {
 }
 
 #[test]
+fn a_subcontractor_owner_that_is_not_a_party_still_gets_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("c.yaml"),
+        "apiVersion: sansho/v1\nkind: Contract\nmetadata:\n  name: c\nspec:\n  parties:\n    - organization: h\n      role: institution\n    - organization: v\n      role: vendor\n  responsibilities:\n    - requirement: g6.sys.12.a\n      owner: subcontractor:dc\n",
+    )
+    .unwrap();
+    let r = run(&["matrix", dir.path().to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("| h (institution) | v (vendor) | dc (subcontractor) |"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("|  |  | owner [c] |"), "{}", r.stdout);
+}
+
+#[test]
 fn html_escapes_inventory_text() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -241,6 +241,18 @@ pub fn build(
             let entry = [key("spec"), key("responsibilities"), Seg::Index(i)];
             let (orgs, share) = resolve(owner, &parties);
             for org in orgs {
+                // A subcontractor owner that is not a party (SNS-CONTRACT-014) still gets a
+                // column, so its cell is not lost from the table formats.
+                if !columns.iter().any(|p| p.organization == org) {
+                    columns.push(Party {
+                        organization: org.clone(),
+                        role: "subcontractor".to_string(),
+                        legal_name: inv
+                            .get(Kind::Organization, &org)
+                            .and_then(|o| str_at(&o.value, &["spec", "legal_name"]))
+                            .map(str::to_string),
+                    });
+                }
                 let mut evidence = Vec::new();
                 if let Some(e) = str_at(r, &["evidence"]) {
                     let mut p = entry.to_vec();
