@@ -47,8 +47,9 @@ _in_force(c) if not c.spec.term.end_on
 
 _in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
 
-# The requirements the contract places with the vendor side: {requirement: owner}.
-_claimed(c) := {r.requirement: r.owner |
+# The requirements the contract places with the vendor side: {[requirement, owner]} (a set of
+# pairs: a contract may contradict itself, SNS-CONTRACT-013, without breaking this rule).
+_claimed(c) := {[r.requirement, r.owner] |
 	some r in object.get(c.spec, "responsibilities", [])
 	r.owner != "institution"
 }
@@ -65,7 +66,7 @@ deny contains f if {
 	some j, a in object.get(d, "answers", [])
 	a.answer == "no"
 	q := data.sansho.disclosure_questions[a.question]
-	hits := sort([sprintf("%s (%s)", [req, claimed[req]]) | some req in q.requirements; claimed[req]])
+	hits := sort([sprintf("%s (%s)", [p[0], p[1]]) | some p in claimed; p[0] in q.requirements])
 	count(hits) > 0
 	f := lib.finding(
 		c, sprintf("spec.disclosures[%d].answers[%d].answer", [i, j]),

@@ -29,3 +29,12 @@ test_yes_or_an_institution_owner_is_no_contradiction if {
 	count(rule.deny) == 0 with input as {"contracts": [_contract("vendor", "yes")]} with data.sansho.disclosure_questions as _questions
 	count(rule.deny) == 0 with input as {"contracts": [_contract("institution", "no")]} with data.sansho.disclosure_questions as _questions
 }
+
+test_a_self_contradicting_split_does_not_break_the_rule if {
+	c := {"kind": "Contract", "metadata": {"name": "c"}, "spec": {
+		"responsibilities": [{"requirement": "chk.r7.inst.2.6", "owner": "vendor"}, {"requirement": "chk.r7.inst.2.6", "owner": "shared"}],
+		"disclosures": [{"type": "sds", "answers": [{"question": "mds5.csup-1", "answer": "no"}]}],
+	}}
+	some f in rule.deny with input as {"contracts": [c]} with data.sansho.disclosure_questions as _questions
+	contains(f.message.en, "places chk.r7.inst.2.6 (shared), chk.r7.inst.2.6 (vendor) with the vendor side, but its SDS answers no")
+}
