@@ -43,10 +43,16 @@ fn marked_gaps(dir: &str) -> Vec<(String, u64, String)> {
 }
 
 #[test]
-fn there_are_three_examples() {
+fn there_are_five_examples() {
     assert_eq!(
         examples(),
-        ["examples/clinic", "examples/hospital", "examples/vendor-saas"]
+        [
+            "examples/clinic",
+            "examples/hospital",
+            "examples/kaede-hospital",
+            "examples/tsubasa-cloud",
+            "examples/vendor-saas"
+        ]
     );
 }
 

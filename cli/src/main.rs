@@ -51,6 +51,11 @@ enum Command {
     Lint(commands::lint::Args),
     /// Write a skeleton: `sansho new policy ID` (policy, tests, fixtures).
     New(commands::new::Args),
+    /// The responsibility matrix of the contracts (Markdown, CSV, HTML, JSON, OSCAL), or the
+    /// cross-check of an institution's and a vendor's splits (exit 1 when they disagree).
+    Matrix(commands::matrix::Args),
+    /// Draft a vendor's MDS/SDS answers from its inventory.
+    Disclosure(commands::disclosure::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -74,6 +79,8 @@ fn main() {
         Command::Explain(a) => commands::explain::run(a),
         Command::Lint(a) => commands::lint::run(a),
         Command::New(a) => commands::new::run(a),
+        Command::Matrix(a) => commands::matrix::run(a),
+        Command::Disclosure(a) => commands::disclosure::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
     };
     std::process::exit(code);

@@ -157,11 +157,29 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
             )
         })
         .collect();
+    // The MDS/SDS question list (data, not Rego), so rules can read what an answer is about.
+    let questions: serde_json::Map<String, serde_json::Value> = match crate::disclosure::questions() {
+        Ok(qs) => qs
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id.clone(),
+                    serde_json::json!({"requirements": q.requirements, "applies_to": q.applies_to, "text": q.text}),
+                )
+            })
+            .collect(),
+        Err(p) => {
+            problems.push(p);
+            serde_json::Map::new()
+        }
+    };
     let data = serde_json::json!({
         "sansho": {
             "as_of": opts.as_of.to_string(),
             "params": opts.params,
             "requirements": requirements,
+            "disclosure_questions": questions,
         }
     });
     if let Err(e) = engine.add_data(to_regorus(&data)) {

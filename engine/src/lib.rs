@@ -40,6 +40,8 @@ pub mod coverage;
 
 pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
 pub mod authoring;
+pub mod disclosure;
 pub mod docs;
+pub mod matrix;
 pub mod testing;
 pub mod waiver;

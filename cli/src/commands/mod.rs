@@ -1,8 +1,10 @@
 //! One module per subcommand.
 pub mod check;
+pub mod disclosure;
 pub mod explain;
 pub mod gen_docs;
 pub mod lint;
+pub mod matrix;
 pub mod new;
 pub mod requirements;
 pub mod rules;

@@ -3,5 +3,6 @@ pub mod github;
 pub mod human;
 pub mod junit;
 pub mod markdown;
+pub mod matrix;
 pub mod problems;
 pub mod sarif;
