@@ -139,3 +139,86 @@ vendors contains o if {
 
 # An organization the inventory speaks for (not a counterparty described from the other side).
 own(o) if not o.spec.counterparty == true
+
+# --- Configurations (Terraform, Kubernetes, generic) ---------------------------------------
+# Items under input.configurations.<format>; shape in docs/inventory.md ("Configuration items").
+
+# A finding about configuration item `item` at `path` inside it (e.g. "values.versioning[0]",
+# "pod.containers[0].securityContext"); it points at that line of the original file.
+config_finding(item, path, ja, en) := {
+	"resource": {"kind": "Configuration", "name": item.address, "file": item.file},
+	"path": path,
+	"message": {"ja": ja, "en": en},
+}
+
+# Terraform resources of a type that will exist (managed, not data sources).
+tf_resources(type) := [r |
+	some r in object.get(input, ["configurations", "terraform"], [])
+	r.mode == "managed"
+	r.type == type
+]
+
+# Kubernetes objects of a kind.
+k8s_objects(kind) := [o |
+	some o in object.get(input, ["configurations", "kubernetes"], [])
+	o.kind == kind
+]
+
+# Every configuration item, whatever its format.
+configuration_items := [i |
+	some format in ["terraform", "kubernetes", "generic"]
+	some i in object.get(input, ["configurations", format], [])
+]
+
+# The items a System links (spec.configurations).
+configurations_of(system) := [i |
+	some i in configuration_items
+	system.metadata.name in i.systems
+]
+
+# The Japanese regions of the three clouds (Tokyo and Osaka).
+japanese_regions := {
+	"ap-northeast-1", "ap-northeast-3",
+	"japaneast", "japanwest", "Japan East", "Japan West",
+	"asia-northeast1", "asia-northeast2",
+}
+
+# Whether a cloud region or location is in Japan (a Google zone such as asia-northeast1-a
+# counts as its region).
+japanese_region(r) if r in japanese_regions
+
+japanese_region(r) if lower(replace(r, " ", "")) in japanese_regions
+
+japanese_region(r) if {
+	some j in ["asia-northeast1-", "asia-northeast2-"]
+	startswith(r, j)
+}
+
+# The resources of `type` whose attribute `attr` points at `target` (another Terraform
+# item): e.g. the aws_s3_bucket_versioning whose `bucket` is the bucket. A plan leaves the ids
+# of new resources unknown, so the configuration's references are compared as well as the
+# values.
+tf_attached(type, attr, target) := [r |
+	some r in tf_resources(type)
+	r.file == target.file
+	_attached(r, attr, target)
+]
+
+_attached(r, attr, target) if {
+	some ref in object.get(r, ["references", attr], [])
+	plain := regex.replace(target.address, `\[[^\]]*\]`, "")
+	ref in {plain, concat("", [plain, ".id"]), concat("", [plain, ".arn"]), concat("", [plain, ".bucket"]), concat("", [plain, ".name"])}
+}
+
+_attached(r, attr, target) if {
+	r.module == target.module
+	_refers(r.values[attr], target)
+}
+
+_refers(v, target) if v == target.values.bucket
+
+_refers(v, target) if v == target.values.id
+
+_refers(v, target) if v == target.values.arn
+
+_refers(v, target) if v == target.values.name
