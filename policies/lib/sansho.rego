@@ -222,3 +222,60 @@ _refers(v, target) if v == target.values.id
 _refers(v, target) if v == target.values.arn
 
 _refers(v, target) if v == target.values.name
+
+# The containers of a Kubernetes workload (init and ephemeral containers included), each with
+# the path of its entry: [{"c": container, "path": "pod.containers[0]"}].
+k8s_containers(o) := [x |
+	some key in ["initContainers", "containers", "ephemeralContainers"]
+	some i, c in object.get(o, ["pod", key], [])
+	x := {"c": c, "path": sprintf("pod.%s[%d]", [key, i])}
+]
+
+# Whether a Kubernetes object belongs to a medical workload: linked to an active System that
+# holds medical information, or labelled sansho.io/medical: "true".
+k8s_medical(o) if o.labels["sansho.io/medical"] == "true"
+
+k8s_medical(o) if {
+	some s in input.systems
+	s.metadata.name in o.systems
+	active_system(s)
+	medical(s)
+}
+
+# Whether a Terraform item stores backups: an AWS Backup vault, an Azure backup vault, or an S3 /
+# Google Cloud Storage bucket whose name contains "backup" or that is tagged purpose/role = backup.
+tf_backup_store(r) if r.type in {"aws_backup_vault", "azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault"}
+
+tf_backup_store(r) if {
+	r.type in {"aws_s3_bucket", "google_storage_bucket"}
+	_backup_named(r)
+}
+
+_backup_named(r) if contains(lower(object.get(r.values, "bucket", object.get(r.values, "name", ""))), "backup")
+
+_backup_named(r) if {
+	some k in ["purpose", "Purpose", "role", "Role"]
+	lower(r.labels[k]) == "backup"
+}
+
+# Whether a backup store has a lock that keeps its content from being deleted (the retention
+# length is SNS-IAC-004's business).
+tf_backup_locked(r) if {
+	r.type == "aws_backup_vault"
+	count(tf_attached("aws_backup_vault_lock_configuration", "backup_vault_name", r)) > 0
+}
+
+tf_backup_locked(r) if {
+	r.type == "aws_s3_bucket"
+	r.values.object_lock_enabled == true
+}
+
+tf_backup_locked(r) if {
+	r.type in {"azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault"}
+	r.values.immutability == "Locked"
+}
+
+tf_backup_locked(r) if {
+	r.type == "google_storage_bucket"
+	r.values.retention_policy[0].is_locked == true
+}
