@@ -5,7 +5,7 @@
 #   fact that they contradict: its backups are declared immutable (spec.backups[].immutable) but
 #   a linked backup store has no lock (AWS Backup Vault Lock, S3 Object Lock, Azure immutable
 #   vault, locked Google Cloud retention policy); its data is declared to be in Japan
-#   (spec.data_locations, all country JP) but a linked resource is in a region outside Japan; or
+#   (spec.data_locations: every place other than support-only ones has country JP) but a linked resource is in a region outside Japan; or
 #   it declares encryption at rest (spec.encryption.at_rest) while a linked database or volume is
 #   not encrypted. Each contradiction is reported twice — on the System's line and on the
 #   configuration's line — because one of the two is wrong, and a declared inventory that the
@@ -28,7 +28,7 @@
 #     System が実際の構成(spec.configurations)に紐付いており、インベントリの宣言と構成が矛盾する:
 #     バックアップを改ざん不可と宣言している(spec.backups[].immutable)のに、紐付くバックアップの保存先に
 #     ロック(AWS Backup Vault Lock、S3 Object Lock、Azure の不変ボールト、ロックした Google Cloud の保持
-#     ポリシー)がない、データの所在を国内と宣言している(spec.data_locations がすべて JP)のに、紐付く
+#     ポリシー)がない、データの所在を国内と宣言している(spec.data_locations のサポート用以外がすべて JP)のに、紐付く
 #     リソースが国外リージョンにある、保存時暗号化を宣言している(spec.encryption.at_rest)のに、紐付く
 #     データベース・ボリュームが暗号化されていない。どちらかが誤っているため、System の行と構成の行の
 #     両方に指摘する。構成の裏付けのない宣言は誤った安心を与える。
@@ -63,8 +63,9 @@ _contradictions contains [s, sprintf("spec.backups[%d].immutable", [i]), r, "", 
 	en := sprintf("%s declares backup %s immutable, but its backup store %s (%s:%d) has no lock.", [s.metadata.name, b.name, r.address, r.file, r.line])
 }
 
+# Every place the data is stored (support-only places aside) is declared in Japan.
 _japan_only(s) if {
-	locs := object.get(s.spec, "data_locations", [])
+	locs := [l | some l in object.get(s.spec, "data_locations", []); object.get(l, "purpose", "") != "support"]
 	count(locs) > 0
 	every l in locs {
 		l.country == "JP"

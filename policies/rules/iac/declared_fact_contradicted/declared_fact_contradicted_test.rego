@@ -23,3 +23,9 @@ test_unlinked_configurations_are_not_compared if {
 	items := [object.union(i, {"systems": []}) | some i in data.sansho.fixtures.fail.configurations.terraform]
 	count(rule.deny) == 0 with input as {"systems": data.sansho.fixtures.fail.systems, "configurations": {"terraform": items}}
 }
+
+test_support_only_places_do_not_hide_a_contradiction if {
+	sys := object.union(data.sansho.fixtures.fail.systems[0], {"spec": {"data_locations": [{"country": "JP", "purpose": "primary"}, {"country": "US", "purpose": "support"}]}})
+	found := {f.path | some f in rule.deny; f.resource.kind == "System"} with input as object.union(data.sansho.fixtures.fail, {"systems": [sys]})
+	"spec.data_locations" in found
+}
