@@ -5,7 +5,8 @@
 #   fact that they contradict: its backups are declared immutable (spec.backups[].immutable) but
 #   a linked backup store has no lock (AWS Backup Vault Lock, S3 Object Lock, Azure immutable
 #   vault, locked Google Cloud retention policy); its data is declared to be in Japan
-#   (spec.data_locations: every place other than support-only ones has country JP) but a linked resource is in a region outside Japan; or
+#   (spec.data_locations: every place but support-only ones has country JP) but a linked
+#   resource is in a region outside Japan; or
 #   it declares encryption at rest (spec.encryption.at_rest) while a linked database or volume is
 #   not encrypted. Each contradiction is reported twice — on the System's line and on the
 #   configuration's line — because one of the two is wrong, and a declared inventory that the
@@ -88,21 +89,22 @@ _contradictions contains [s, "spec.data_locations", r, "region", "v2.6.1", ja, e
 	en := sprintf("%s declares its data in Japan, but %s (%s:%d) is in region %s.", [s.metadata.name, r.address, r.file, r.line, region])
 }
 
-_unencrypted(r) if {
+# The attribute that leaves a linked resource unencrypted at rest.
+_unencrypted(r) := "values.storage_encrypted" if {
 	r.type in {"aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster"}
 	not r.values.storage_encrypted == true
 }
 
-_unencrypted(r) if {
+_unencrypted(r) := "values.encrypted" if {
 	r.type in {"aws_ebs_volume", "aws_efs_file_system"}
 	not r.values.encrypted == true
 }
 
-_contradictions contains [s, "spec.encryption.at_rest", r, "values", "g6.sys.13.b", ja, en] if {
+_contradictions contains [s, "spec.encryption.at_rest", r, path, "g6.sys.13.b", ja, en] if {
 	some s in input.systems
 	s.spec.encryption.at_rest == true
 	some r in _tf(s)
-	_unencrypted(r)
+	path := _unencrypted(r)
 	ja := sprintf("%s は保存時暗号化を宣言していますが、構成の %s(%s:%d)は暗号化されていません。", [s.metadata.name, r.address, r.file, r.line])
 	en := sprintf("%s declares encryption at rest, but %s (%s:%d) is not encrypted.", [s.metadata.name, r.address, r.file, r.line])
 }

@@ -15,7 +15,7 @@ test_fail_fixture_reports_each_contradiction_on_both_sides if {
 		["System", "karte", "spec.data_locations", "v2.6.1"],
 		["Configuration", "aws_s3_bucket.dr", "region", "v2.6.1"],
 		["System", "karte", "spec.encryption.at_rest", "g6.sys.13.b"],
-		["Configuration", "aws_db_instance.records", "values", "g6.sys.13.b"],
+		["Configuration", "aws_db_instance.records", "values.storage_encrypted", "g6.sys.13.b"],
 	}
 }
 
