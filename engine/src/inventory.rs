@@ -971,10 +971,15 @@ fn check_document(
     match str_at(v, &["apiVersion"]).and_then(|x| x.as_str()) {
         Some("sansho/v1") => {}
         Some(other) => {
+            let help = if other.starts_with("sansho") {
+                "write `apiVersion: sansho/v1`".to_string()
+            } else {
+                "write `apiVersion: sansho/v1`; Kubernetes manifests are read from files that hold manifests only, other data through a Configuration document (docs/infrastructure.md)".to_string()
+            };
             problems.push(
                 Problem::new(ProblemCode::ApiVersion, format!("unsupported apiVersion `{other}`"))
                     .at(here(&segs(&["apiVersion"])))
-                    .help("write `apiVersion: sansho/v1`"),
+                    .help(help),
             );
             return None;
         }
@@ -982,7 +987,7 @@ fn check_document(
             problems.push(
                 Problem::new(ProblemCode::ApiVersion, "missing `apiVersion`")
                     .at(here(&[]))
-                    .help("start the document with `apiVersion: sansho/v1`"),
+                    .help("start the document with `apiVersion: sansho/v1`; if the file is not inventory, wrap it with a Configuration document (spec.path) or move it out of the inventory tree"),
             );
             return None;
         }

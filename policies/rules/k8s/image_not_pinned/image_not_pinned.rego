@@ -13,7 +13,7 @@
 #   id: SNS-K8S-003
 #   severity: medium
 #   level: warning
-#   requirements: [g6.sys.8.a, g6.sys.13.e]
+#   requirements: [g6.sys.8.a]
 #   applies_to: [institution, vendor]
 #   resources: [Configuration]
 #   treatment: automated
