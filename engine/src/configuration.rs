@@ -761,6 +761,29 @@ mod tests {
     }
 
     #[test]
+    fn a_shown_state_and_a_json_list_of_manifests_are_recognised() {
+        let state = r#"{"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {"resources": [
+  {"address": "google_storage_bucket.images", "mode": "managed", "type": "google_storage_bucket", "name": "images",
+   "provider_name": "registry.terraform.io/hashicorp/google", "values": {"location": "ASIA-NORTHEAST1", "labels": {"app": "karte"}}}]}}}"#;
+        let docs = parse_json(state, &Limits::default()).unwrap();
+        assert_eq!(recognise(&docs), Recognised::TerraformShowState);
+        let it = items(Recognised::TerraformShowState, &docs, state, "s.json");
+        assert_eq!(it[0].value["source"], "state");
+        assert_eq!(it[0].value["cloud"], "google");
+        assert_eq!(it[0].value["region"], "ASIA-NORTHEAST1");
+        assert_eq!(it[0].value["labels"]["app"], "karte");
+        let list = r#"{"apiVersion": "v1", "kind": "List", "items": [
+  {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db", "namespace": "karte"}, "data": {"password": "cGFzcw=="}}]}"#;
+        let docs = parse_json(list, &Limits::default()).unwrap();
+        assert_eq!(recognise(&docs), Recognised::Kubernetes);
+        let it = items(Recognised::Kubernetes, &docs, list, "l.json");
+        assert_eq!(it.len(), 1);
+        assert_eq!(it[0].address, "Secret/karte/db");
+        let (p, _) = it[0].pos.lookup(&crate::yaml::parse_path("data.password").unwrap());
+        assert_eq!(p.line, 2);
+    }
+
+    #[test]
     fn helm_output_is_recognised_with_its_sources() {
         let text = "---\n# Source: karte/templates/deploy.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: med\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: x\n---\n# Source: karte/templates/svc.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec: {}\n";
         let docs = parse_yaml(text, &Limits::default()).unwrap();
