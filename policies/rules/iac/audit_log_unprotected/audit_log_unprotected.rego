@@ -3,7 +3,9 @@
 # description: |
 #   A Terraform plan or state for AWS, Azure or Google Cloud does not keep a complete, protected
 #   audit log of the cloud account: AWS resources without any CloudTrail trail in the same
-#   configuration (a warning: the trail may live in an organisation's security account); a trail
+#   configuration, Azure resources without a diagnostic setting exporting the subscription's
+#   Activity Log, Google Cloud resources without an audit config enabling data access logs for all
+#   services (warnings: these may be set for the whole organisation elsewhere); a trail
 #   that is not multi-region, has log file validation off or logging disabled; the trail's S3
 #   bucket not fully blocked from public access, readable through a public ACL, or expiring logs
 #   before the iac_audit_log_min_retention_days parameter; the CloudWatch log group a trail writes
@@ -24,8 +26,9 @@
 #   title_ja: クラウドの監査ログがない・不完全・保護されていない
 #   description_ja: |
 #     AWS・Azure・Google Cloud の Terraform プラン又はステートが、クラウドアカウントの完全で保護された
-#     監査ログを残さない: 同じ構成に CloudTrail の証跡がない AWS リソース(組織のセキュリティアカウントに
-#     ある場合があるため警告)、マルチリージョンでない・ログファイル検証が無効・ログ記録が停止している証跡、
+#     監査ログを残さない: 同じ構成に CloudTrail の証跡がない AWS リソース、サブスクリプションの
+#     アクティビティログをエクスポートする診断設定がない Azure リソース、全サービスのデータアクセスログを
+#     有効にする監査設定がない Google Cloud リソース(組織単位で別に設定されうるため警告)、マルチリージョンでない・ログファイル検証が無効・ログ記録が停止している証跡、
 #     パブリックアクセスを完全にはブロックしていない・公開 ACL で読める・ログを iac_audit_log_min_retention_days
 #     より前に失効させる証跡の S3 バケット、その日数より短い保持期間の、証跡の書込先 CloudWatch ロググループ・
 #     Azure Log Analytics ワークスペース・Google Cloud ログバケット。システム運用編 17 はログへのアクセス制限と
@@ -68,6 +71,64 @@ deny contains f if {
 			r, "",
 			sprintf("%s の AWS リソースに CloudTrail の証跡(aws_cloudtrail)がありません。組織の証跡で記録している場合は例外(Waiver)に記録してください(システム運用編 17)。", [file]),
 			sprintf("The AWS resources of %s have no CloudTrail trail (aws_cloudtrail); if an organisation trail records them, record that as a waiver (Guideline 6.0 system operations 17).", [file]),
+		),
+		{"level": "warning"},
+	)
+}
+
+# The same for Azure (a diagnostic setting exporting the subscription's Activity Log) and Google
+# Cloud (an audit config enabling data access logs for all services).
+_cloud_files(cloud) := {r.file |
+	some r in input.configurations.terraform
+	r.cloud == cloud
+	r.mode == "managed"
+}
+
+_activity_log_export(file) if {
+	some d in lib.tf_resources("azurerm_monitor_diagnostic_setting")
+	d.file == file
+	regex.match(`^/subscriptions/[^/]+$`, d.values.target_resource_id)
+}
+
+_activity_log_export(file) if {
+	some d in lib.tf_resources("azurerm_monitor_diagnostic_setting")
+	d.file == file
+	some ref in object.get(d, ["references", "target_resource_id"], [])
+	contains(ref, "subscription")
+}
+
+_audit_config_types(c) := {l.log_type | some l in c.values.audit_log_config}
+
+_data_access_logged(file) if {
+	some t in ["google_project_iam_audit_config", "google_folder_iam_audit_config", "google_organization_iam_audit_config"]
+	some c in lib.tf_resources(t)
+	c.file == file
+	c.values.service == "allServices"
+	{"DATA_READ", "DATA_WRITE"} - _audit_config_types(c) == set()
+}
+
+_missing_trail contains [file, "azure", "Azure のアクティビティログをエクスポートする診断設定(サブスクリプション対象の azurerm_monitor_diagnostic_setting)", "diagnostic setting exporting the Azure Activity Log (azurerm_monitor_diagnostic_setting on the subscription)"] if {
+	some file in _cloud_files("azure")
+	not _activity_log_export(file)
+}
+
+_missing_trail contains [file, "google", "全サービスのデータアクセスログ(DATA_READ・DATA_WRITE)を有効にする監査設定(google_project_iam_audit_config)", "audit config enabling data access logs (DATA_READ, DATA_WRITE) for allServices (google_project_iam_audit_config)"] if {
+	some file in _cloud_files("google")
+	not _data_access_logged(file)
+}
+
+deny contains f if {
+	some m in _missing_trail
+	[file, cloud, ja, en] := m
+	first := min([x.address | some x in input.configurations.terraform; x.file == file; x.cloud == cloud; x.mode == "managed"])
+	some r in input.configurations.terraform
+	r.file == file
+	r.address == first
+	f := object.union(
+		lib.config_finding(
+			r, "",
+			sprintf("%s のリソースに%sがありません。組織単位で設定している場合は例外(Waiver)に記録してください(システム運用編 17)。", [file, ja]),
+			sprintf("The resources of %s have no %s; if it is set for the whole organisation, record that as a waiver (Guideline 6.0 system operations 17).", [file, en]),
 		),
 		{"level": "warning"},
 	)

@@ -19,5 +19,8 @@ test_fail_fixture_is_denied if {
 		["azurerm_log_analytics_workspace.audit", "values.retention_in_days", "error"],
 		# app.json has AWS resources and no trail: a warning on its first resource.
 		["aws_db_instance.records", "", "warning"],
+		# No Activity Log export; data access logs without DATA_READ.
+		["azurerm_log_analytics_workspace.audit", "", "warning"],
+		["google_project_iam_audit_config.all", "", "warning"],
 	}
 }
