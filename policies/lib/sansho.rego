@@ -152,10 +152,15 @@ config_finding(item, path, ja, en) := {
 }
 
 # Terraform resources of a type that will exist (managed, not data sources).
-tf_resources(type) := [r |
+tf_resources(type) := object.get(_tf_by_type, type, [])
+
+# Managed Terraform resources by type, computed once per evaluation (rules call tf_resources
+# in loops; a scan of every item per call made large plans quadratic).
+_tf_by_type := {t: [r | some r in _tf_managed; r.type == t] | some t in {x.type | some x in _tf_managed}}
+
+_tf_managed := [r |
 	some r in object.get(input, ["configurations", "terraform"], [])
 	r.mode == "managed"
-	r.type == type
 ]
 
 # Kubernetes objects of a kind.
@@ -199,18 +204,23 @@ japanese_region(r) if {
 # of new resources unknown, so the configuration's references are compared as well as the
 # values.
 tf_attached(type, attr, target) := [r |
+	names := tf_ref_names(target)
 	some r in tf_resources(type)
 	r.file == target.file
-	_attached(r, attr, target)
+	_attached(r, attr, target, names)
 ]
 
-_attached(r, attr, target) if {
-	some ref in object.get(r, ["references", attr], [])
+# The ways a configuration refers to `target` (without instance keys: references have none).
+tf_ref_names(target) := {plain, concat("", [plain, ".id"]), concat("", [plain, ".arn"]), concat("", [plain, ".bucket"]), concat("", [plain, ".name"])} if {
 	plain := regex.replace(target.address, `\[[^\]]*\]`, "")
-	ref in {plain, concat("", [plain, ".id"]), concat("", [plain, ".arn"]), concat("", [plain, ".bucket"]), concat("", [plain, ".name"])}
 }
 
-_attached(r, attr, target) if {
+_attached(r, attr, _, names) if {
+	some ref in object.get(r, ["references", attr], [])
+	ref in names
+}
+
+_attached(r, attr, target, _) if {
 	r.module == target.module
 	_refers(r.values[attr], target)
 }

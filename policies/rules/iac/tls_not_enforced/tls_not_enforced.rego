@@ -60,15 +60,30 @@ _denies_plain_http(p) if {
 }
 
 # A policy whose text is unknown until apply cannot be judged: not reported.
-_enforced(b) if {
-	some p in lib.tf_attached("aws_s3_bucket_policy", "bucket", b)
-	not p.values.policy
+_judged_ok(p) if not p.values.policy
+
+_judged_ok(p) if _denies_plain_http(p)
+
+# What the acceptable policies point at, per file: the references of their `bucket` and its
+# value. Computed once, so that a plan with many buckets is not a quadratic join.
+_covered contains [p.file, ref] if {
+	some p in lib.tf_resources("aws_s3_bucket_policy")
+	_judged_ok(p)
+	some ref in object.get(p, ["references", "bucket"], [])
+}
+
+_covered contains [p.file, p.values.bucket] if {
+	some p in lib.tf_resources("aws_s3_bucket_policy")
+	_judged_ok(p)
+	is_string(p.values.bucket)
 }
 
 _enforced(b) if {
-	some p in lib.tf_attached("aws_s3_bucket_policy", "bucket", b)
-	_denies_plain_http(p)
+	some n in lib.tf_ref_names(b)
+	[b.file, n] in _covered
 }
+
+_enforced(b) if [b.file, b.values.bucket] in _covered
 
 deny contains f if {
 	some b in lib.tf_resources("aws_s3_bucket")
