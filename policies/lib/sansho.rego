@@ -164,10 +164,12 @@ _tf_managed := [r |
 ]
 
 # Kubernetes objects of a kind.
-k8s_objects(kind) := [o |
-	some o in object.get(input, ["configurations", "kubernetes"], [])
-	o.kind == kind
-]
+k8s_objects(kind) := object.get(_k8s_by_kind, kind, [])
+
+# Kubernetes objects by kind, computed once per evaluation.
+_k8s_by_kind := {k: [o | some o in _k8s; o.kind == k] | some k in {x.kind | some x in _k8s}}
+
+_k8s := object.get(input, ["configurations", "kubernetes"], [])
 
 # Every configuration item, whatever its format.
 configuration_items := [i |
