@@ -202,7 +202,7 @@ fn configuration_items() -> String {
          - **Terraform state**: `format_version`, `terraform_version` and `values` (`terraform show -json`), or a raw state file with `version`, `terraform_version` and `resources` (one item per instance).\n\
          - **Kubernetes manifests**: every document of the file has a string `apiVersion` (not `sansho/…`) and a string `kind` that is not a sansho kind; Helm output (`helm template`) included, `List` documents flattened.\n\
          - **Generic**: a `Configuration` document names a YAML/JSON file (`spec.path`) or holds the data inline (`spec.data`).\n\n\
-         Any other YAML/JSON file in the tree is read as inventory and fails as today (missing or unsupported `apiVersion`, exit 2) \
+         Any other YAML/JSON file in the tree is read as inventory, and fails (missing or unsupported `apiVersion`, exit 2) \
          unless a `Configuration` document names it. A document whose `kind` is a sansho kind is never taken for a manifest, so a \
          mistyped `apiVersion` on an inventory document stays an error.\n\n\
          Policies see `input.configurations` as `{\"terraform\": [...], \"kubernetes\": [...], \"generic\": [...]}`. \
