@@ -34,7 +34,7 @@ pub const ITEM_FIELDS: &[(&str, &str, &str)] = &[
     ("terraform", "module", "Module address (`module.db`), empty for the root module."),
     ("terraform", "provider", "Provider address (`registry.terraform.io/hashicorp/aws`)."),
     ("terraform", "cloud", "`aws`, `azure`, `google`, `kubernetes` or `other`, from the provider."),
-    ("terraform", "region", "The resource's `region` or `location`, else the `region` of the provider configuration it uses (plans only); absent when unknown."),
+    ("terraform", "region", "The resource's `region`, `location` or (Google Cloud) `zone`, else the `region` of the provider configuration it uses (plans only); absent when unknown."),
     ("terraform", "references", "Plans only (else empty): for each top-level attribute set by an expression in the configuration, the addresses it refers to, module prefix included (`{\"bucket\": [\"aws_s3_bucket.records.id\", \"aws_s3_bucket.records\"]}`). It joins resources whose ids stay unknown until apply."),
     ("terraform", "values", "The attribute values as planned (unknown-after-apply values are absent) or as stored in the state."),
     ("kubernetes", "apiVersion, kind, metadata, spec, data, …", "Every top-level field of the manifest, unchanged."),
@@ -357,7 +357,7 @@ fn tf_item(r: &Value, rp: &PosNode, source: &str, module: &str, regions: &Provid
     let short = provider.rsplit('/').next().unwrap_or(provider);
     b.derived("cloud", json!(cloud_of(provider)));
     let vp = child(rp, "values");
-    let own_region = ["region", "location"].into_iter().find_map(|k| {
+    let own_region = ["region", "location", "zone"].into_iter().find_map(|k| {
         values
             .get(k)
             .and_then(Value::as_str)
@@ -764,7 +764,9 @@ mod tests {
     fn a_shown_state_and_a_json_list_of_manifests_are_recognised() {
         let state = r#"{"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {"resources": [
   {"address": "google_storage_bucket.images", "mode": "managed", "type": "google_storage_bucket", "name": "images",
-   "provider_name": "registry.terraform.io/hashicorp/google", "values": {"location": "ASIA-NORTHEAST1", "labels": {"app": "karte"}}}]}}}"#;
+   "provider_name": "registry.terraform.io/hashicorp/google", "values": {"location": "ASIA-NORTHEAST1", "labels": {"app": "karte"}}},
+  {"address": "google_compute_instance.vm", "mode": "managed", "type": "google_compute_instance", "name": "vm",
+   "provider_name": "registry.terraform.io/hashicorp/google", "values": {"zone": "us-central1-a"}}]}}}"#;
         let docs = parse_json(state, &Limits::default()).unwrap();
         assert_eq!(recognise(&docs), Recognised::TerraformShowState);
         let it = items(Recognised::TerraformShowState, &docs, state, "s.json");
@@ -772,6 +774,8 @@ mod tests {
         assert_eq!(it[0].value["cloud"], "google");
         assert_eq!(it[0].value["region"], "ASIA-NORTHEAST1");
         assert_eq!(it[0].value["labels"]["app"], "karte");
+        // A Google Cloud instance has a zone, not a region.
+        assert_eq!(it[1].value["region"], "us-central1-a");
         let list = r#"{"apiVersion": "v1", "kind": "List", "items": [
   {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db", "namespace": "karte"}, "data": {"password": "cGFzcw=="}}]}"#;
         let docs = parse_json(list, &Limits::default()).unwrap();

@@ -188,6 +188,8 @@ japanese_regions := {
 	"ap-northeast-1", "ap-northeast-3",
 	"japaneast", "japanwest", "Japan East", "Japan West",
 	"asia-northeast1", "asia-northeast2",
+	# Google Cloud Storage's predefined dual-region of Tokyo and Osaka.
+	"asia1",
 }
 
 # Whether a cloud region or location is in Japan (a Google zone such as asia-northeast1-a
