@@ -203,3 +203,72 @@ fn reports_keep_items_of_different_files_apart() {
     );
     assert!(xml.contains("stg/plan.json)"), "{xml}");
 }
+
+#[test]
+fn a_custom_policy_over_a_generic_configuration_points_into_the_data_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "inv/org.yaml", ORG);
+    write(
+        dir.path(),
+        "inv/exports/utm.json",
+        "{\n  \"rules\": [\n    {\"from\": \"10.0.0.0/8\", \"port\": 443},\n    {\"from\": \"any\", \"port\": 22}\n  ]\n}\n",
+    );
+    write(
+        dir.path(),
+        "inv/utm.yaml",
+        "apiVersion: sansho/v1\nkind: Configuration\nmetadata:\n  name: utm\nspec:\n  format: utm-policy\n  path: exports/utm.json\n",
+    );
+    write(
+        dir.path(),
+        "policies/utm_any_ssh.rego",
+        r#"# METADATA
+# title: UTM allows SSH from anywhere
+# description: A rule of the UTM export allows port 22 from any source.
+# custom:
+#   id: ACME-UTM-1
+#   severity: high
+#   level: error
+#   requirements: [chk.r7.inst.2.13]
+#   applies_to: [institution]
+#   resources: [Configuration]
+#   title_ja: UTM が任意の送信元からの SSH を許可している
+#   description_ja: UTM のルールが任意の送信元からのポート 22 を許可している。
+#   remediation_en: Restrict the source.
+#   remediation_ja: 送信元を限定してください。
+package acme.utm_any_ssh
+
+import data.sansho.lib
+import rego.v1
+
+deny contains f if {
+	some c in input.configurations.generic
+	c.declared_format == "utm-policy"
+	some i, r in c.data.rules
+	r.from == "any"
+	r.port == 22
+	f := lib.config_finding(c, sprintf("data.rules[%d]", [i]), "任意の送信元から SSH", "SSH from any source")
+}
+"#,
+    );
+    let r = output_of(sansho().args([
+        "check",
+        dir.path().join("inv").to_str().unwrap(),
+        "--policy",
+        dir.path().join("policies").to_str().unwrap(),
+        "--no-builtin",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-25",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v = r.json();
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "ACME-UTM-1");
+    assert_eq!(f["resource"]["name"], "utm");
+    assert!(f["location"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("inv/exports/utm.json"));
+    assert_eq!(f["location"]["line"], 4);
+}
