@@ -34,7 +34,7 @@ pub const ITEM_FIELDS: &[(&str, &str, &str)] = &[
     ("terraform", "module", "Module address (`module.db`), empty for the root module."),
     ("terraform", "provider", "Provider address (`registry.terraform.io/hashicorp/aws`)."),
     ("terraform", "cloud", "`aws`, `azure`, `google`, `kubernetes` or `other`, from the provider."),
-    ("terraform", "region", "The resource's `region`, `location` or (Google Cloud) `zone`, else the `region` of the provider configuration it uses (plans only); absent when unknown."),
+    ("terraform", "region", "The resource's `region`, `location` or (Google Cloud) `zone`, else the `region` of the provider configuration it uses (plans only), else the region of its `arn` (states); absent when unknown."),
     ("terraform", "references", "Plans only (else empty): for each top-level attribute set by an expression in the configuration, the addresses it refers to, module prefix included (`{\"bucket\": [\"aws_s3_bucket.records.id\", \"aws_s3_bucket.records\"]}`). It joins resources whose ids stay unknown until apply."),
     ("terraform", "values", "The attribute values as planned (unknown-after-apply values are absent) or as stored in the state."),
     ("kubernetes", "apiVersion, kind, metadata, spec, data, …", "Every top-level field of the manifest, unchanged."),
@@ -363,11 +363,20 @@ fn tf_item(r: &Value, rp: &PosNode, source: &str, module: &str, regions: &Provid
             .and_then(Value::as_str)
             .map(|s| (s, vp.and_then(|p| child(p, k))))
     });
+    // The region of an ARN (`arn:aws:rds:us-east-1:123456789012:db:x`): states know it when
+    // the resource has no region attribute and no provider configuration is at hand.
+    let arn_region = values
+        .get("arn")
+        .and_then(Value::as_str)
+        .and_then(|a| a.split(':').nth(3))
+        .filter(|r| !r.is_empty());
     match own_region {
         Some((r, p)) => b.copied("region", &json!(r), p),
         None => {
             if let Some((r, p)) = regions.region_for(&address, short) {
                 b.copied("region", &json!(r), Some(p));
+            } else if let Some(r) = arn_region {
+                b.copied("region", &json!(r), vp.and_then(|p| child(p, "arn")));
             }
         }
     }
@@ -750,7 +759,8 @@ mod tests {
         let text = r#"{"version": 4, "terraform_version": "1.9.0", "resources": [
  {"mode": "managed", "type": "aws_db_instance", "name": "main", "module": "module.db",
   "provider": "provider[\"registry.terraform.io/hashicorp/aws\"]",
-  "instances": [{"index_key": "a", "attributes": {"storage_encrypted": true, "region": "ap-northeast-3"}}]}]}"#;
+  "instances": [{"index_key": "a", "attributes": {"storage_encrypted": true, "region": "ap-northeast-3"}},
+                {"index_key": "b", "attributes": {"arn": "arn:aws:rds:us-east-1:123456789012:db:b"}}]}]}"#;
         let docs = parse_json(text, &Limits::default()).unwrap();
         assert_eq!(recognise(&docs), Recognised::TerraformState);
         let items = items(Recognised::TerraformState, &docs, text, "s.json");
@@ -758,6 +768,7 @@ mod tests {
         assert_eq!(items[0].value["provider"], "registry.terraform.io/hashicorp/aws");
         assert_eq!(items[0].value["region"], "ap-northeast-3");
         assert_eq!(items[0].value["values"]["storage_encrypted"], true);
+        assert_eq!(items[1].value["region"], "us-east-1");
     }
 
     #[test]
