@@ -8,11 +8,16 @@ use std::path::Path;
 
 /// The body of the fenced block whose info string is `yaml <name>`.
 fn block(name: &str) -> serde_json::Value {
-    let doc = std::fs::read_to_string(root().join("docs/ci.md")).unwrap();
+    block_in("docs/ci.md", name)
+}
+
+/// The same, in another page.
+fn block_in(page: &str, name: &str) -> serde_json::Value {
+    let doc = std::fs::read_to_string(root().join(page)).unwrap();
     let fence = format!("```yaml {name}\n");
     let start = doc
         .find(&fence)
-        .unwrap_or_else(|| panic!("docs/ci.md has no ```yaml {name} block"))
+        .unwrap_or_else(|| panic!("{page} has no ```yaml {name} block"))
         + fence.len();
     let end = start + doc[start..].find("```").unwrap();
     yaml_serde::from_str(&doc[start..end]).unwrap_or_else(|e| panic!("the {name} block is not valid YAML: {e}"))
@@ -161,4 +166,54 @@ fn pre_commit_hook() {
     copy_dir(&fixture("good/minimal"), &clean.path().join("inventory"));
     let r = run_line(clean.path(), &line, &[]);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+}
+
+#[test]
+fn infrastructure_repository_workflow() {
+    let wf = block_in("docs/infrastructure.md", "infra-github-actions");
+    let steps = wf["jobs"]["plan-and-check"]["steps"].as_array().unwrap();
+    let runs: Vec<String> = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(str::to_string))
+        .collect();
+    // The plan and the rendered chart land where the linked System expects them.
+    assert!(runs
+        .iter()
+        .any(|r| r.contains("show -json plan.out > inventory/infra/plan.json")));
+    assert!(runs.iter().any(|r| r.contains("> inventory/k8s/karte.yaml")));
+    let lines = sansho_lines(runs.into_iter());
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    // The vendor example stands in for the repository's inventory/ after plan and render.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("examples/vendor-saas"), &dir.path().join("inventory"));
+    let r = run_line(dir.path(), &lines[0], &[]);
+    assert_eq!(r.code, 1, "the example plan has gaps: {}", r.stderr);
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.starts_with("::error file=inventory/infra/plan.json,")),
+        "{}",
+        r.stdout
+    );
+    let upload = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif"))
+        })
+        .unwrap();
+    assert_eq!(upload["if"], "always()");
+    let sarif: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join(upload["with"]["sarif_file"].as_str().unwrap())).unwrap(),
+    )
+    .unwrap();
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    assert!(uris.contains(&"inventory/infra/plan.json"), "{uris:?}");
+    assert!(uris.contains(&"inventory/k8s/karte.yaml"), "{uris:?}");
 }

@@ -113,6 +113,9 @@ impl RequirementStatus {
 pub struct ResourceKey {
     pub kind: Kind,
     pub name: String,
+    /// The file of a configuration item (its address may repeat across files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// One requirement in scope of a check.
@@ -216,6 +219,7 @@ pub fn requirement_results(
                 .map(|f| ResourceKey {
                     kind: f.resource.kind,
                     name: f.resource.name.clone(),
+                    file: f.resource.file.clone(),
                 })
                 .collect();
             resources.sort();

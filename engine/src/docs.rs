@@ -147,12 +147,15 @@ pub fn inventory_reference(catalog: &Catalog) -> String {
          do not edit by hand. `sansho schema KIND` prints a schema.\n\n\
          An inventory is a directory of `.yaml`, `.yml` and `.json` files; a YAML file may hold several \
          documents separated by `---`. Every document is an envelope:\n\n\
-         ```yaml\napiVersion: sansho/v1\nkind: System            # Organization | System | Asset | Contract | Attestation | Waiver\n\
+         ```yaml\napiVersion: sansho/v1\nkind: System            # Organization | System | Asset | Contract | Attestation | Waiver | Configuration\n\
          metadata:\n  name: ehr              # unique per kind: a-z, 0-9, '.', '_', '-'\n  labels: {tier: critical}\n  \
          description: 電子カルテ\nspec: {}                # the fields below\n```\n\n\
          Unknown fields are errors (typos must not pass silently). Dates are `YYYY-MM-DD`. Periods are whole days in \
          fields named `*_days`. Documents refer to each other by `metadata.name`. Policies see the documents as \
-         `input.organizations`, `input.systems`, `input.assets`, `input.contracts` and `input.attestations`.\n\n",
+         `input.organizations`, `input.systems`, `input.assets`, `input.contracts` and `input.attestations`.\n\n\
+         Real configurations in the same tree (Terraform plans and states, Kubernetes manifests, generic \
+         data wrapped by a `Configuration` document) become items under `input.configurations` — see \
+         [Configuration items](#configuration-items--構成アイテム) below and `docs/infrastructure.md`.\n\n",
     );
     s.push_str("## Checklist items and the fields that express them / チェックリスト項目と対応フィールド\n\n");
     s.push_str("| requirement | item | title | fields |\n|---|---|---|---|\n");
@@ -186,6 +189,32 @@ pub fn inventory_reference(catalog: &Catalog) -> String {
         }
         s.push('\n');
     }
+    s.push_str(&configuration_items());
+    s
+}
+
+/// The normalised item shape of `input.configurations`, from [`crate::configuration::ITEM_FIELDS`].
+fn configuration_items() -> String {
+    let mut s = String::from(
+        "## Configuration items / 構成アイテム\n\n\
+         Files are recognised by their content, never by their name:\n\n\
+         - **Terraform plan**: one JSON object with `format_version` and `planned_values` or `resource_changes` (`terraform show -json plan.out`); items are the resources of `planned_values`, child modules included.\n\
+         - **Terraform state**: `format_version`, `terraform_version` and `values` (`terraform show -json`), or a raw state file with `version`, `terraform_version` and `resources` (one item per instance).\n\
+         - **Kubernetes manifests**: every document of the file has a string `apiVersion` (not `sansho/…`) and a string `kind` that is not a sansho kind; Helm output (`helm template`) included, `List` documents flattened.\n\
+         - **Generic**: a `Configuration` document names a YAML/JSON file (`spec.path`) or holds the data inline (`spec.data`).\n\n\
+         Any other YAML/JSON file in the tree is read as inventory, and fails (missing or unsupported `apiVersion`, exit 2) \
+         unless a `Configuration` document names it. A document whose `kind` is a sansho kind is never taken for a manifest, so a \
+         mistyped `apiVersion` on an inventory document stays an error.\n\n\
+         Policies see `input.configurations` as `{\"terraform\": [...], \"kubernetes\": [...], \"generic\": [...]}`. \
+         A finding's resource is `{kind: Configuration, name: <address>, file: <file>}` (build it with `sansho.lib.config_finding`); \
+         its path is a path into the item (`values.versioning[0].enabled`, `pod.containers[0].securityContext.privileged`) and its location \
+         is that line of the original file.\n\n\
+         | format | field | description |\n|---|---|---|\n",
+    );
+    for (format, field, description) in crate::configuration::ITEM_FIELDS {
+        let _ = writeln!(s, "| {format} | `{field}` | {} |", description.replace('|', "\\|"));
+    }
+    s.push('\n');
     s
 }
 
@@ -405,6 +434,8 @@ mod tests {
             "## Contract",
             "## Attestation",
             "## Waiver",
+            "## Configuration",
+            "## Configuration items",
         ] {
             assert!(doc.contains(kind), "{kind}");
         }

@@ -57,7 +57,11 @@ impl Default for EvalOptions {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct ResourceRef {
     pub kind: Kind,
+    /// `metadata.name`, or a configuration item's address (`aws_s3_bucket.records`).
     pub name: String,
+    /// The file of a configuration item (addresses repeat across Terraform roots).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// One located finding.
@@ -422,11 +426,27 @@ fn findings_of(
             .into_iter()
             .find(|k| k.as_str() == kind_s.as_ref())
             .ok_or_else(|| bad(format!("unknown resource kind `{kind_s}`")))?;
-        let doc = inv.get(kind, name).ok_or_else(|| {
+        let file = match &item["resource"]["file"] {
+            regorus::Value::Undefined | regorus::Value::Null => None,
+            f => Some(
+                f.as_string()
+                    .map_err(|_| bad(format!("resource.file must be a string: {f}")))?
+                    .to_string(),
+            ),
+        };
+        if file.is_none() && inv.count_named(kind, name) > 1 {
+            return Err(bad(format!(
+                "finding names {kind_s} `{name}`, which is in several files; give resource.file (sansho.lib.config_finding does)"
+            )));
+        }
+        let doc = inv.get_in(kind, name, file.as_deref()).ok_or_else(|| {
             bad(format!(
                 "finding names {kind_s} `{name}`, which is not in the inventory"
             ))
         })?;
+        let file = (kind == Kind::Configuration)
+            .then(|| inv.sources.get(doc.file).map(|f| f.display.clone()))
+            .flatten();
         let path_s = match &item["path"] {
             regorus::Value::Undefined | regorus::Value::Null => String::new(),
             p => p
@@ -491,6 +511,7 @@ fn findings_of(
             resource: ResourceRef {
                 kind,
                 name: name.to_string(),
+                file,
             },
             path: path_s,
             location: inv.locate(doc, &segs),

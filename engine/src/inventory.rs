@@ -6,6 +6,7 @@
 //! syntax, duplicate keys, unknown kinds, missing or duplicate names, schema violations and
 //! invalid dates all become [`Problem`]s with a location and a hint.
 
+use crate::configuration::{self, Recognised};
 use crate::problem::{Problem, ProblemCode, Problems};
 use crate::schema;
 use crate::source::{FileId, Location, Pos, SourceMap};
@@ -25,16 +26,20 @@ pub enum Kind {
     Attestation,
     /// An accepted, time-limited exception to a rule or requirement.
     Waiver,
+    /// A real configuration item: a Terraform resource, a Kubernetes object, or generic
+    /// YAML/JSON wrapped by a `Configuration` document (see [`crate::configuration`]).
+    Configuration,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Organization,
         Kind::System,
         Kind::Asset,
         Kind::Contract,
         Kind::Attestation,
         Kind::Waiver,
+        Kind::Configuration,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +50,7 @@ impl Kind {
             Kind::Contract => "Contract",
             Kind::Attestation => "Attestation",
             Kind::Waiver => "Waiver",
+            Kind::Configuration => "Configuration",
         }
     }
 
@@ -57,6 +63,7 @@ impl Kind {
             Kind::Contract => "contracts",
             Kind::Attestation => "attestations",
             Kind::Waiver => "waivers",
+            Kind::Configuration => "configurations",
         }
     }
 
@@ -111,7 +118,9 @@ pub struct Document {
 pub struct Inventory {
     pub sources: SourceMap,
     pub documents: Vec<Document>,
-    index: HashMap<(Kind, String), usize>,
+    /// Documents by kind and name. Configuration items of different files may share an
+    /// address (two Terraform roots, a plan and its state), so a name maps to a list.
+    index: HashMap<(Kind, String), Vec<usize>>,
 }
 
 /// Why loading failed: the problems, and the files read so far (for snippets).
@@ -122,11 +131,33 @@ pub struct LoadFailure {
 }
 
 impl Inventory {
-    /// The document of `kind` named `name`.
+    /// The document of `kind` named `name` (for a configuration address found in several
+    /// files, the first; see [`Inventory::get_in`]).
     pub fn get(&self, kind: Kind, name: &str) -> Option<&Document> {
+        self.get_in(kind, name, None)
+    }
+
+    /// The document of `kind` named `name` in the file shown as `file` (any file when `None`).
+    pub fn get_in(&self, kind: Kind, name: &str, file: Option<&str>) -> Option<&Document> {
+        let ids = self.index.get(&(kind, name.to_string()))?;
+        ids.iter().filter_map(|&i| self.documents.get(i)).find(|d| match file {
+            None => true,
+            Some(f) => self.sources.get(d.file).is_some_and(|s| s.display == f),
+        })
+    }
+
+    /// How many documents of `kind` are named `name` (configuration addresses may repeat
+    /// across files).
+    pub fn count_named(&self, kind: Kind, name: &str) -> usize {
+        self.index.get(&(kind, name.to_string())).map_or(0, Vec::len)
+    }
+
+    fn push(&mut self, d: Document) {
         self.index
-            .get(&(kind, name.to_string()))
-            .and_then(|&i| self.documents.get(i))
+            .entry((d.kind, d.name.clone()))
+            .or_default()
+            .push(self.documents.len());
+        self.documents.push(d);
     }
 
     /// Resolves a value path inside a document to a location. A path that does not exist
@@ -141,10 +172,25 @@ impl Inventory {
         Location::new(file, pos)
     }
 
-    /// The document that policies receive as `input`.
+    /// The document that policies receive as `input`. Configuration items are grouped by
+    /// format: `input.configurations.terraform`, `.kubernetes` and `.generic`.
     pub fn to_input(&self) -> serde_json::Value {
         let mut obj = serde_json::Map::new();
         for kind in Kind::ALL {
+            if kind == Kind::Configuration {
+                let mut groups = serde_json::Map::new();
+                for format in crate::configuration::FORMATS {
+                    let items: Vec<serde_json::Value> = self
+                        .documents
+                        .iter()
+                        .filter(|d| d.kind == kind && d.value["format"] == format)
+                        .map(|d| d.value.clone())
+                        .collect();
+                    groups.insert(format.to_string(), serde_json::Value::Array(items));
+                }
+                obj.insert(kind.input_key().to_string(), serde_json::Value::Object(groups));
+                continue;
+            }
             let docs: Vec<serde_json::Value> = self
                 .documents
                 .iter()
@@ -158,13 +204,11 @@ impl Inventory {
 
     /// Drops every document of a kind (e.g. waivers with `--no-waivers`).
     pub fn remove_kind(&mut self, kind: Kind) {
-        self.documents.retain(|d| d.kind != kind);
-        self.index = self
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| ((d.kind, d.name.clone()), i))
-            .collect();
+        let docs = std::mem::take(&mut self.documents);
+        self.index.clear();
+        for d in docs.into_iter().filter(|d| d.kind != kind) {
+            self.push(d);
+        }
     }
 
     /// Number of documents of a kind.
@@ -426,13 +470,21 @@ pub fn load_many(roots: &[PathBuf], opts: &LoadOptions) -> Result<Inventory, Loa
         files.extend(found);
     }
     let mut first_seen: HashMap<(Kind, String), Location> = HashMap::new();
+    let mut pending = Vec::new();
     files.dedup_by(|a, b| a.0 == b.0);
     for (path, shown) in files {
         if problems.len() >= opts.max_problems {
             break;
         }
-        load_file(&path, &shown, opts, &mut inv, &mut first_seen, &mut problems);
+        let mut st = LoadState {
+            inv: &mut inv,
+            first_seen: &mut first_seen,
+            problems: &mut problems,
+            pending: &mut pending,
+        };
+        load_file(&path, &shown, opts, &mut st);
     }
+    finish(&mut inv, pending, &mut first_seen, &mut problems);
     if problems.is_empty() {
         Ok(inv)
     } else {
@@ -451,14 +503,27 @@ pub fn load_many(roots: &[PathBuf], opts: &LoadOptions) -> Result<Inventory, Loa
     }
 }
 
-fn load_file(
-    path: &Path,
-    shown: &str,
-    opts: &LoadOptions,
-    inv: &mut Inventory,
-    first_seen: &mut HashMap<(Kind, String), Location>,
-    problems: &mut Vec<Problem>,
-) {
+/// What loading accumulates while it reads files.
+struct LoadState<'a> {
+    inv: &'a mut Inventory,
+    first_seen: &'a mut HashMap<(Kind, String), Location>,
+    problems: &'a mut Vec<Problem>,
+    /// Files that are neither inventory nor a recognised configuration: data for a
+    /// `Configuration` document that names them, or errors once every file is read.
+    pending: &'a mut Vec<Pending>,
+}
+
+/// A file no format claims yet.
+struct Pending {
+    file: FileId,
+    shown: String,
+    docs: Vec<yaml::Document>,
+    /// Where its problems go in the list (so that problems stay in file order).
+    at: usize,
+}
+
+fn load_file(path: &Path, shown: &str, opts: &LoadOptions, st: &mut LoadState) {
+    let problems = &mut *st.problems;
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > opts.max_file_bytes {
         problems.push(
@@ -475,7 +540,7 @@ fn load_file(
         return;
     }
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes(bytes, shown, opts, inv, first_seen, problems),
+        Ok(bytes) => load_bytes(bytes, shown, opts, st),
         Err(e) => problems.push(
             Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
                 .in_file(shown)
@@ -490,13 +555,21 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
     let mut problems = Vec::new();
     let mut inv = Inventory::default();
     let mut first_seen = HashMap::new();
+    let mut pending = Vec::new();
     for (shown, bytes) in files {
         if bytes.len() as u64 > opts.max_file_bytes {
             problems.push(Problem::new(ProblemCode::TooLarge, "the file is over the size limit").in_file(shown));
             continue;
         }
-        load_bytes(bytes, &shown, opts, &mut inv, &mut first_seen, &mut problems);
+        let mut st = LoadState {
+            inv: &mut inv,
+            first_seen: &mut first_seen,
+            problems: &mut problems,
+            pending: &mut pending,
+        };
+        load_bytes(bytes, &shown, opts, &mut st);
     }
+    finish(&mut inv, pending, &mut first_seen, &mut problems);
     if problems.is_empty() {
         Ok(inv)
     } else {
@@ -507,14 +580,13 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
     }
 }
 
-fn load_bytes(
-    bytes: Vec<u8>,
-    shown: &str,
-    opts: &LoadOptions,
-    inv: &mut Inventory,
-    first_seen: &mut HashMap<(Kind, String), Location>,
-    problems: &mut Vec<Problem>,
-) {
+fn load_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, st: &mut LoadState) {
+    let LoadState {
+        inv,
+        first_seen,
+        problems,
+        pending,
+    } = st;
     let raw = bytes.clone();
     let text: Arc<str> = match decode(bytes, shown) {
         Ok(t) => Arc::from(t),
@@ -540,11 +612,308 @@ fn load_bytes(
         );
         return;
     }
+    let recognised = configuration::recognise(&docs);
+    if recognised != Recognised::Other {
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        for item in configuration::items(recognised, &docs, &text, shown) {
+            if let Some(first) = seen.get(&item.address) {
+                problems.push(
+                    Problem::new(
+                        ProblemCode::DuplicateName,
+                        format!("`{}` is defined twice in this file", item.address),
+                    )
+                    .at(Location::new(shown, item.pos.pos))
+                    .related(Location::new(shown, *first))
+                    .help("keep one of them; a file holds each resource once"),
+                );
+                continue;
+            }
+            seen.insert(item.address.clone(), item.pos.pos);
+            inv.push(Document {
+                kind: Kind::Configuration,
+                name: item.address,
+                file,
+                value: item.value,
+                pos: item.pos,
+            });
+        }
+        return;
+    }
+    // Not one document says it is sansho's: maybe data a Configuration document names.
+    let foreign = docs.iter().all(|d| {
+        !d.value
+            .get("apiVersion")
+            .and_then(|a| a.as_str())
+            .is_some_and(|a| a.starts_with("sansho"))
+    });
+    if foreign {
+        pending.push(Pending {
+            file,
+            shown: shown.to_string(),
+            docs,
+            at: problems.len(),
+        });
+        return;
+    }
     for doc in docs {
         if let Some(d) = check_document(doc, file, shown, first_seen, problems) {
-            let key = (d.kind, d.name.clone());
-            inv.index.insert(key, inv.documents.len());
-            inv.documents.push(d);
+            inv.push(d);
+        }
+    }
+}
+
+/// `a/./b/../c` → `a/c` (lexically; a leading `..` is kept).
+fn normalise_path(p: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for part in p.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if out.last().is_some_and(|l| *l != "..") => {
+                out.pop();
+            }
+            _ => out.push(part),
+        }
+    }
+    let joined = out.join("/");
+    if p.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// `rel` resolved against the directory of the file shown as `file`.
+fn resolve_beside(file: &str, rel: &str) -> String {
+    if rel.starts_with('/') {
+        return normalise_path(rel);
+    }
+    let dir = file.rfind('/').map(|i| &file[..i]).unwrap_or("");
+    normalise_path(&format!("{dir}/{rel}"))
+}
+
+/// `*` matches any run of characters.
+fn wildcard(pattern: &str, s: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return pattern == s;
+    };
+    let Some(mut rest) = s.strip_prefix(first) else {
+        return false;
+    };
+    for m in middle {
+        match rest.find(m) {
+            Some(i) => rest = &rest[i + m.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+/// After every file is read: Configuration documents take their data (inline or a pending
+/// file), files nobody claims become the usual inventory errors, and System links
+/// (`spec.configurations`) are resolved into each item's `systems`.
+fn finish(
+    inv: &mut Inventory,
+    pending: Vec<Pending>,
+    first_seen: &mut HashMap<(Kind, String), Location>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut pending: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
+    let shown_of = |inv: &Inventory, id: FileId| inv.sources.get(id).map(|f| f.display.clone()).unwrap_or_default();
+    for i in 0..inv.documents.len() {
+        let Some(d) = inv.documents.get(i) else { continue };
+        // Only the Configuration documents themselves (items already have their shape).
+        if d.kind != Kind::Configuration || d.value.get("apiVersion").and_then(|a| a.as_str()) != Some("sansho/v1") {
+            continue;
+        }
+        let wrapper_file = shown_of(inv, d.file);
+        let at = |path: &[&str]| Location::new(&wrapper_file, d.pos.lookup(&segs(path)).0);
+        let (item, file) = if let Some(data) = d.value.pointer("/spec/data") {
+            let (_, data_pos) = descend(&d.pos, &segs(&["spec", "data"]));
+            (
+                configuration::generic_item(&d.value, data, &data_pos, &wrapper_file),
+                d.file,
+            )
+        } else {
+            let rel = d
+                .value
+                .pointer("/spec/path")
+                .and_then(|p| p.as_str())
+                .unwrap_or_default();
+            let target = resolve_beside(&wrapper_file, rel);
+            let slot = pending
+                .iter_mut()
+                .find(|p| p.as_ref().is_some_and(|p| normalise_path(&p.shown) == target));
+            match slot.and_then(Option::take) {
+                Some(p) => {
+                    let non_null: Vec<&yaml::Document> = p.docs.iter().filter(|d| !d.value.is_null()).collect();
+                    let (data, data_pos) = match non_null.as_slice() {
+                        [one] => (one.value.clone(), one.pos.clone()),
+                        many => (
+                            serde_json::Value::Array(many.iter().map(|d| d.value.clone()).collect()),
+                            yaml::PosNode {
+                                pos: many.first().map(|d| d.pos.pos).unwrap_or_default(),
+                                children: yaml::Children::Seq(many.iter().map(|d| d.pos.clone()).collect()),
+                            },
+                        ),
+                    };
+                    (
+                        configuration::generic_item(&d.value, &data, &data_pos, &p.shown),
+                        p.file,
+                    )
+                }
+                None => {
+                    let known = inv.sources.files().iter().any(|f| normalise_path(&f.display) == target);
+                    let (msg, help) = if known {
+                        (
+                            format!("`{target}` is already read: as inventory, as a recognised configuration, or by another Configuration document"),
+                            "Terraform plans and states and Kubernetes manifests need no Configuration document; a file is wrapped by one document at most",
+                        )
+                    } else {
+                        (
+                            format!("no YAML or JSON file `{target}` in the inventory tree"),
+                            "the path is relative to this document's directory and must name a .yaml, .yml or .json file below the inventory root",
+                        )
+                    };
+                    problems.push(
+                        Problem::new(ProblemCode::UnknownReference, msg)
+                            .at(at(&["spec", "path"]))
+                            .help(help),
+                    );
+                    continue;
+                }
+            }
+        };
+        if let Some(doc) = inv.documents.get_mut(i) {
+            doc.value = item.value;
+            doc.pos = item.pos;
+            doc.file = file;
+        }
+    }
+    // Files nobody claimed: the errors they would have given as inventory, in file order.
+    let mut unclaimed: Vec<Pending> = pending.into_iter().flatten().collect();
+    unclaimed.sort_by_key(|p| std::cmp::Reverse(p.at));
+    let mut blocks = Vec::new();
+    for p in unclaimed {
+        let mut own = Vec::new();
+        let mut docs = Vec::new();
+        for doc in p.docs {
+            if let Some(d) = check_document(doc, p.file, &p.shown, first_seen, &mut own) {
+                docs.push(d);
+            }
+        }
+        for d in docs {
+            inv.push(d);
+        }
+        blocks.push((p.at, own));
+    }
+    for (at, own) in blocks {
+        let at = at.min(problems.len());
+        problems.splice(at..at, own);
+    }
+    link_systems(inv, problems);
+}
+
+/// The positions below `path` (an empty tree when it does not exist).
+fn descend(pos: &yaml::PosNode, path: &[Seg]) -> (usize, yaml::PosNode) {
+    let mut node = pos;
+    let mut matched = 0;
+    for seg in path {
+        let next = match (seg, &node.children) {
+            (Seg::Key(k), yaml::Children::Map(entries)) => entries.iter().find(|(key, _)| key == k).map(|(_, p)| p),
+            _ => None,
+        };
+        match next {
+            Some(n) => {
+                node = n;
+                matched += 1;
+            }
+            None => break,
+        }
+    }
+    (matched, node.clone())
+}
+
+/// Resolves every System's `spec.configurations` selectors; each item gets the sorted names of
+/// the systems that link it (`systems`). A selector that matches nothing is an error.
+fn link_systems(inv: &mut Inventory, problems: &mut Vec<Problem>) {
+    let mut links: HashMap<usize, std::collections::BTreeSet<String>> = HashMap::new();
+    for sys in inv.documents.iter().filter(|d| d.kind == Kind::System) {
+        let Some(sels) = sys.value.pointer("/spec/configurations").and_then(|c| c.as_array()) else {
+            continue;
+        };
+        let sys_file = inv.sources.get(sys.file).map(|f| f.display.clone()).unwrap_or_default();
+        for (j, sel) in sels.iter().enumerate() {
+            let path = sel
+                .get("path")
+                .and_then(|p| p.as_str())
+                .map(|p| resolve_beside(&sys_file, p));
+            let mut hit = false;
+            for (i, item) in inv.documents.iter().enumerate() {
+                if item.kind != Kind::Configuration {
+                    continue;
+                }
+                let v = &item.value;
+                let file = inv
+                    .sources
+                    .get(item.file)
+                    .map(|f| normalise_path(&f.display))
+                    .unwrap_or_default();
+                let ok = path
+                    .as_ref()
+                    .is_none_or(|p| file == *p || file.starts_with(&format!("{p}/")))
+                    && sel
+                        .get("address")
+                        .and_then(|a| a.as_str())
+                        .is_none_or(|a| wildcard(a, &item.name))
+                    && sel.get("format").is_none_or(|f| v.get("format") == Some(f))
+                    && sel.get("labels").and_then(|l| l.as_object()).is_none_or(|ls| {
+                        ls.iter()
+                            .all(|(k, x)| v.get("labels").and_then(|l| l.get(k)) == Some(x))
+                    });
+                if ok {
+                    hit = true;
+                    links.entry(i).or_default().insert(sys.name.clone());
+                }
+            }
+            if !hit {
+                let loc = inv.locate(
+                    sys,
+                    &[
+                        Seg::Key("spec".into()),
+                        Seg::Key("configurations".into()),
+                        Seg::Index(j),
+                    ],
+                );
+                problems.push(
+                    Problem::new(
+                        ProblemCode::UnknownReference,
+                        format!(
+                            "System `{}`: spec.configurations[{j}] selects no configuration item",
+                            sys.name
+                        ),
+                    )
+                    .at(loc)
+                    .help("check the path (relative to this file), the address pattern and the labels; `sansho check --format json` lists the items under inputs"),
+                );
+            }
+        }
+    }
+    for d in inv
+        .documents
+        .iter_mut()
+        .enumerate()
+        .filter(|(_, d)| d.kind == Kind::Configuration)
+    {
+        let (i, doc) = d;
+        let names: Vec<serde_json::Value> = links
+            .remove(&i)
+            .unwrap_or_default()
+            .into_iter()
+            .map(serde_json::Value::String)
+            .collect();
+        if let Some(obj) = doc.value.as_object_mut() {
+            obj.insert("systems".to_string(), serde_json::Value::Array(names));
         }
     }
 }
@@ -602,10 +971,15 @@ fn check_document(
     match str_at(v, &["apiVersion"]).and_then(|x| x.as_str()) {
         Some("sansho/v1") => {}
         Some(other) => {
+            let help = if other.starts_with("sansho") {
+                "write `apiVersion: sansho/v1`".to_string()
+            } else {
+                "write `apiVersion: sansho/v1`; Kubernetes manifests are read from files that hold manifests only, other data through a Configuration document (docs/infrastructure.md)".to_string()
+            };
             problems.push(
                 Problem::new(ProblemCode::ApiVersion, format!("unsupported apiVersion `{other}`"))
                     .at(here(&segs(&["apiVersion"])))
-                    .help("write `apiVersion: sansho/v1`"),
+                    .help(help),
             );
             return None;
         }
@@ -613,7 +987,7 @@ fn check_document(
             problems.push(
                 Problem::new(ProblemCode::ApiVersion, "missing `apiVersion`")
                     .at(here(&[]))
-                    .help("start the document with `apiVersion: sansho/v1`"),
+                    .help("start the document with `apiVersion: sansho/v1`; if the file is not inventory, wrap it with a Configuration document (spec.path) or move it out of the inventory tree"),
             );
             return None;
         }
@@ -740,6 +1114,86 @@ mod tests {
         assert_eq!((p.line, p.column), (2, 1));
         let p = pos_of_offset(t, t.find("山").unwrap());
         assert_eq!((p.line, p.column), (1, 5));
+    }
+
+    fn load(files: &[(&str, &str)]) -> Result<Inventory, LoadFailure> {
+        load_files(
+            files
+                .iter()
+                .map(|(p, t)| ((*p).to_string(), t.as_bytes().to_vec()))
+                .collect(),
+            &LoadOptions::default(),
+        )
+    }
+
+    const SYSTEM: &str = "apiVersion: sansho/v1\nkind: System\nmetadata: {name: karte}\nspec:\n  category: saas\n  hosting: public_cloud\n  status: in_use\n  configurations:\n    - path: infra\n    - {format: kubernetes, labels: {app: karte}}\n";
+    const PLAN: &str = r#"{"format_version": "1.2", "terraform_version": "1.9.0", "planned_values": {"root_module": {"resources": [
+  {"address": "aws_s3_bucket.records", "mode": "managed", "type": "aws_s3_bucket", "name": "records",
+   "provider_name": "registry.terraform.io/hashicorp/aws", "values": {"bucket": "r"}}]}}}"#;
+    const K8S: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels: {app: karte}\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\n";
+
+    #[test]
+    fn configurations_are_grouped_and_linked_to_systems() {
+        let inv = load(&[
+            ("inv/systems.yaml", SYSTEM),
+            ("inv/infra/plan.json", PLAN),
+            ("inv/k8s/app.yaml", K8S),
+            ("inv/exports/fw.json", r#"{"rules": [{"port": 22}]}"#),
+            ("inv/fw.yaml", "apiVersion: sansho/v1\nkind: Configuration\nmetadata: {name: fw}\nspec: {format: fw-export, path: exports/fw.json}\n"),
+        ])
+        .unwrap();
+        let input = inv.to_input();
+        let c = &input["configurations"];
+        assert_eq!(c["terraform"][0]["address"], "aws_s3_bucket.records");
+        assert_eq!(c["terraform"][0]["systems"], serde_json::json!(["karte"]));
+        assert_eq!(c["kubernetes"][0]["address"], "Deployment/api");
+        assert_eq!(c["kubernetes"][0]["systems"], serde_json::json!(["karte"]));
+        // The Service carries no app label: not linked.
+        assert_eq!(c["kubernetes"][1]["systems"], serde_json::json!([]));
+        assert_eq!(c["generic"][0]["declared_format"], "fw-export");
+        assert_eq!(c["generic"][0]["file"], "inv/exports/fw.json");
+        assert_eq!(c["generic"][0]["data"]["rules"][0]["port"], 22);
+        // A finding about the generic item points into the data file.
+        let fw = inv.get(Kind::Configuration, "fw").unwrap();
+        let loc = inv.locate(fw, &yaml::parse_path("data.rules[0].port").unwrap());
+        assert_eq!(
+            (loc.file.as_str(), loc.line, loc.column),
+            ("inv/exports/fw.json", 1, 13)
+        );
+        assert_eq!(input["systems"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn unknown_files_are_still_errors_and_links_must_select_something() {
+        let fail = load(&[("inv/package.json", r#"{"name": "x"}"#)]).unwrap_err();
+        assert_eq!(fail.problems.0[0].code, ProblemCode::ApiVersion);
+        let fail = load(&[("inv/systems.yaml", SYSTEM), ("inv/k8s/app.yaml", K8S)]).unwrap_err();
+        let p = &fail.problems.0[0];
+        assert_eq!(p.code, ProblemCode::UnknownReference);
+        assert!(p.message.contains("spec.configurations[0]"), "{}", p.message);
+        let fail = load(&[(
+            "inv/fw.yaml",
+            "apiVersion: sansho/v1\nkind: Configuration\nmetadata: {name: fw}\nspec: {format: x, path: nothing.json}\n",
+        )])
+        .unwrap_err();
+        assert!(fail.problems.0[0].message.contains("inv/nothing.json"));
+    }
+
+    #[test]
+    fn the_same_address_in_two_files_is_kept_apart() {
+        let inv = load(&[("prod/plan.json", PLAN), ("stg/plan.json", PLAN)]).unwrap();
+        assert_eq!(inv.count_named(Kind::Configuration, "aws_s3_bucket.records"), 2);
+        let stg = inv
+            .get_in(Kind::Configuration, "aws_s3_bucket.records", Some("stg/plan.json"))
+            .unwrap();
+        assert_eq!(stg.value["file"], "stg/plan.json");
+        assert!(wildcard("aws_s3_bucket.*", "aws_s3_bucket.records"));
+        assert!(wildcard("Deployment/*/api", "Deployment/med/api"));
+        assert!(!wildcard("aws_s3_bucket.*", "aws_db_instance.main"));
+        assert_eq!(
+            resolve_beside("a/b/sys.yaml", "../infra/./plan.json"),
+            "a/infra/plan.json"
+        );
     }
 
     #[test]

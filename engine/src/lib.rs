@@ -6,6 +6,7 @@
 //! findings and requirement status as data. It never prints and knows nothing of the command
 //! line; rendering and exit codes belong to the CLI.
 
+pub mod configuration;
 pub mod date;
 pub mod inventory;
 pub mod problem;

@@ -517,6 +517,7 @@ fn finding(rule: &str, req: &[&str], side: &Side<'_>, path: String, location: Lo
         resource: ResourceRef {
             kind: Kind::Contract,
             name: side.doc.name.clone(),
+            file: None,
         },
         path,
         location,

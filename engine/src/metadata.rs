@@ -330,7 +330,7 @@ pub fn parse_rule_meta(text: &str, file: &str) -> Result<RuleMeta, Problem> {
                 return Err(problem(
                     block.line,
                     format!("rule {}: unknown resource kind `{r}`", c.id),
-                    "resources lists kinds: Organization, System, Asset, Contract, Attestation",
+                    "resources lists kinds: Organization, System, Asset, Contract, Attestation, Waiver, Configuration",
                 ));
             }
         }

@@ -18,6 +18,7 @@ pub fn schema_text(kind: Kind) -> &'static str {
         Kind::Contract => include_str!("../schemas/contract.schema.json"),
         Kind::Attestation => include_str!("../schemas/attestation.schema.json"),
         Kind::Waiver => include_str!("../schemas/waiver.schema.json"),
+        Kind::Configuration => include_str!("../schemas/configuration.schema.json"),
     }
 }
 

@@ -146,15 +146,17 @@ impl Waiver {
         if self.labels.is_empty() {
             return true;
         }
-        let Some(doc) = inv.get(f.resource.kind, &f.resource.name) else {
+        let Some(doc) = inv.get_in(f.resource.kind, &f.resource.name, f.resource.file.as_deref()) else {
             return false;
         };
-        self.labels.iter().all(|(k, v)| {
-            doc.value
-                .pointer(&format!("/metadata/labels/{}", k.replace('~', "~0").replace('/', "~1")))
-                .and_then(|x| x.as_str())
-                == Some(v)
-        })
+        // Inventory documents carry metadata.labels; configuration items carry `labels`.
+        let labels = match doc.kind {
+            Kind::Configuration => doc.value.get("labels"),
+            _ => doc.value.pointer("/metadata/labels"),
+        };
+        self.labels
+            .iter()
+            .all(|(k, v)| labels.and_then(|l| l.get(k)).and_then(|x| x.as_str()) == Some(v))
     }
 
     /// Whether the waiver still applies on `as_of` (the expiry day is included).

@@ -139,3 +139,157 @@ vendors contains o if {
 
 # An organization the inventory speaks for (not a counterparty described from the other side).
 own(o) if not o.spec.counterparty == true
+
+# --- Configurations (Terraform, Kubernetes, generic) ---------------------------------------
+# Items under input.configurations.<format>; shape in docs/inventory.md ("Configuration items").
+
+# A finding about configuration item `item` at `path` inside it (e.g. "values.versioning[0]",
+# "pod.containers[0].securityContext"); it points at that line of the original file.
+config_finding(item, path, ja, en) := {
+	"resource": {"kind": "Configuration", "name": item.address, "file": item.file},
+	"path": path,
+	"message": {"ja": ja, "en": en},
+}
+
+# Terraform resources of a type that will exist (managed, not data sources).
+tf_resources(type) := object.get(_tf_by_type, type, [])
+
+# Managed Terraform resources by type, computed once per evaluation (rules call tf_resources
+# in loops; a scan of every item per call made large plans quadratic).
+_tf_by_type := {t: [r | some r in _tf_managed; r.type == t] | some t in {x.type | some x in _tf_managed}}
+
+_tf_managed := [r |
+	some r in object.get(input, ["configurations", "terraform"], [])
+	r.mode == "managed"
+]
+
+# Kubernetes objects of a kind.
+k8s_objects(kind) := object.get(_k8s_by_kind, kind, [])
+
+# Kubernetes objects by kind, computed once per evaluation.
+_k8s_by_kind := {k: [o | some o in _k8s; o.kind == k] | some k in {x.kind | some x in _k8s}}
+
+_k8s := object.get(input, ["configurations", "kubernetes"], [])
+
+# Every configuration item, whatever its format.
+configuration_items := [i |
+	some format in ["terraform", "kubernetes", "generic"]
+	some i in object.get(input, ["configurations", format], [])
+]
+
+# The items a System links (spec.configurations).
+configurations_of(system) := [i |
+	some i in configuration_items
+	system.metadata.name in i.systems
+]
+
+# The Japanese regions of the three clouds (Tokyo and Osaka).
+japanese_regions := {
+	"ap-northeast-1", "ap-northeast-3",
+	"japaneast", "japanwest", "Japan East", "Japan West",
+	"asia-northeast1", "asia-northeast2",
+	# Google Cloud Storage's predefined dual-region of Tokyo and Osaka.
+	"asia1",
+}
+
+# Whether a cloud region or location is in Japan (a Google zone such as asia-northeast1-a
+# counts as its region).
+japanese_region(r) if r in japanese_regions
+
+japanese_region(r) if lower(replace(r, " ", "")) in japanese_regions
+
+japanese_region(r) if {
+	some j in ["asia-northeast1-", "asia-northeast2-"]
+	startswith(r, j)
+}
+
+# The resources of `type` whose attribute `attr` points at `target` (another Terraform
+# item): e.g. the aws_s3_bucket_versioning whose `bucket` is the bucket. A plan leaves the ids
+# of new resources unknown, so the configuration's references are compared as well as the
+# values.
+tf_attached(type, attr, target) := [r |
+	names := tf_ref_names(target)
+	some r in tf_resources(type)
+	r.file == target.file
+	_attached(r, attr, target, names)
+]
+
+# The ways a configuration refers to `target` (without instance keys: references have none).
+tf_ref_names(target) := {plain, concat("", [plain, ".id"]), concat("", [plain, ".arn"]), concat("", [plain, ".bucket"]), concat("", [plain, ".name"])} if {
+	plain := regex.replace(target.address, `\[[^\]]*\]`, "")
+}
+
+_attached(r, attr, _, names) if {
+	some ref in object.get(r, ["references", attr], [])
+	ref in names
+}
+
+_attached(r, attr, target, _) if {
+	r.module == target.module
+	_refers(r.values[attr], target)
+}
+
+_refers(v, target) if v == target.values.bucket
+
+_refers(v, target) if v == target.values.id
+
+_refers(v, target) if v == target.values.arn
+
+_refers(v, target) if v == target.values.name
+
+# The containers of a Kubernetes workload (init and ephemeral containers included), each with
+# the path of its entry: [{"c": container, "path": "pod.containers[0]"}].
+k8s_containers(o) := [x |
+	some key in ["initContainers", "containers", "ephemeralContainers"]
+	some i, c in object.get(o, ["pod", key], [])
+	x := {"c": c, "path": sprintf("pod.%s[%d]", [key, i])}
+]
+
+# Whether a Kubernetes object belongs to a medical workload: linked to an active System that
+# holds medical information, or labelled sansho.io/medical: "true".
+k8s_medical(o) if o.labels["sansho.io/medical"] == "true"
+
+k8s_medical(o) if {
+	some s in input.systems
+	s.metadata.name in o.systems
+	active_system(s)
+	medical(s)
+}
+
+# Whether a Terraform item stores backups: an AWS Backup vault, an Azure backup vault, or an S3 /
+# Google Cloud Storage bucket whose name contains "backup" or that is tagged purpose/role = backup.
+tf_backup_store(r) if r.type in {"aws_backup_vault", "azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault"}
+
+tf_backup_store(r) if {
+	r.type in {"aws_s3_bucket", "google_storage_bucket"}
+	_backup_named(r)
+}
+
+_backup_named(r) if contains(lower(object.get(r.values, "bucket", object.get(r.values, "name", ""))), "backup")
+
+_backup_named(r) if {
+	some k in ["purpose", "Purpose", "role", "Role"]
+	lower(r.labels[k]) == "backup"
+}
+
+# Whether a backup store has a lock that keeps its content from being deleted (the retention
+# length is SNS-IAC-004's business).
+tf_backup_locked(r) if {
+	r.type == "aws_backup_vault"
+	count(tf_attached("aws_backup_vault_lock_configuration", "backup_vault_name", r)) > 0
+}
+
+tf_backup_locked(r) if {
+	r.type == "aws_s3_bucket"
+	r.values.object_lock_enabled == true
+}
+
+tf_backup_locked(r) if {
+	r.type in {"azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault"}
+	r.values.immutability == "Locked"
+}
+
+tf_backup_locked(r) if {
+	r.type == "google_storage_bucket"
+	r.values.retention_policy[0].is_locked == true
+}

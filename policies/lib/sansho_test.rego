@@ -91,3 +91,22 @@ test_own_excludes_counterparties if {
 	lib.own({"spec": {"type": "vendor", "counterparty": false}})
 	not lib.own({"spec": {"type": "vendor", "counterparty": true}})
 }
+
+test_japanese_regions_of_the_three_clouds if {
+	every r in ["ap-northeast-1", "ap-northeast-3", "japaneast", "Japan West", "asia-northeast1", "ASIA-NORTHEAST2", "asia-northeast1-b", "ASIA1"] {
+		lib.japanese_region(r)
+	}
+	every r in ["us-east-1", "ap-northeast-2", "eastus", "ASIA", "asia-east1", "asia-northeast3"] {
+		not lib.japanese_region(r)
+	}
+}
+
+test_attached_resources_join_by_reference_and_by_value if {
+	bucket := {"address": "aws_s3_bucket.logs[0]", "module": "", "file": "p.json", "mode": "managed", "type": "aws_s3_bucket", "values": {"bucket": "logs"}}
+	by_ref := {"address": "aws_s3_bucket_versioning.a", "module": "", "file": "p.json", "mode": "managed", "type": "aws_s3_bucket_versioning", "values": {}, "references": {"bucket": ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"]}}
+	by_value := {"address": "aws_s3_bucket_versioning.b", "module": "", "file": "p.json", "mode": "managed", "type": "aws_s3_bucket_versioning", "values": {"bucket": "logs"}}
+	other_file := object.union(by_value, {"address": "aws_s3_bucket_versioning.c", "file": "q.json"})
+	unrelated := object.union(by_value, {"address": "aws_s3_bucket_versioning.d", "values": {"bucket": "other"}})
+	found := {r.address | some r in lib.tf_attached("aws_s3_bucket_versioning", "bucket", bucket)} with input as {"configurations": {"terraform": [bucket, by_ref, by_value, other_file, unrelated]}}
+	found == {"aws_s3_bucket_versioning.a", "aws_s3_bucket_versioning.b"}
+}

@@ -4,7 +4,7 @@
 //! or above `--fail-on` are failures; lower ones pass with the finding in `system-out`.
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
-use sansho_engine::{CheckOutcome, Finding, Lang};
+use sansho_engine::{CheckOutcome, Finding, Kind, Lang};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Cases of one suite, keyed by (rule, kind, name).
@@ -47,16 +47,29 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
             .iter()
             .filter(|d| m.resources.contains(&d.kind))
         {
+            // A configuration address may repeat across files (two Terraform roots): the file
+            // is part of its identity.
+            let file = (doc.kind == Kind::Configuration)
+                .then(|| outcome.inventory.sources.get(doc.file).map(|f| f.display.clone()))
+                .flatten();
             let findings: Vec<&Finding> = report
                 .findings
                 .iter()
-                .filter(|f| f.rule == m.id && f.resource.kind == doc.kind && f.resource.name == doc.name)
+                .filter(|f| {
+                    f.rule == m.id
+                        && f.resource.kind == doc.kind
+                        && f.resource.name == doc.name
+                        && f.resource.file == file
+                })
                 .collect();
             cases.push(Case {
                 rule: &m.id,
                 title: m.title.get(lang),
                 kind: doc.kind.as_str(),
-                name: doc.name.clone(),
+                name: match &file {
+                    Some(file) => format!("{} ({file})", doc.name),
+                    None => doc.name.clone(),
+                },
                 findings,
             });
         }

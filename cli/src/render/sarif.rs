@@ -122,7 +122,17 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, automation_id: &str) -> String
             let mut fp = BTreeMap::new();
             fp.insert(
                 "sansho/v1".to_string(),
-                fingerprint(&f.rule, f.resource.kind.as_str(), &f.resource.name, &f.path),
+                // Configuration addresses repeat across files (prod and staging plans): the
+                // file is part of their identity. Other kinds keep their fingerprints.
+                match &f.resource.file {
+                    Some(file) => fingerprint(
+                        &f.rule,
+                        f.resource.kind.as_str(),
+                        &format!("{file}#{}", f.resource.name),
+                        &f.path,
+                    ),
+                    None => fingerprint(&f.rule, f.resource.kind.as_str(), &f.resource.name, &f.path),
+                },
             );
             let mut extra = BTreeMap::new();
             extra.insert("requirements".to_string(), serde_json::json!(f.requirements));
