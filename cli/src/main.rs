@@ -19,6 +19,7 @@ mod commands;
 mod exit;
 mod lang;
 mod out;
+mod progress;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +46,8 @@ enum Command {
     Requirements(commands::requirements::Args),
     /// List the rules of the pack.
     Rules(commands::rules::Args),
+    /// Fill in the MHLW cybersecurity checklist (医療機関確認用 / 事業者確認用) from a check.
+    Checklist(commands::checklist::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -61,6 +64,7 @@ fn main() {
     };
     let code = match cli.command {
         Command::Check(a) => commands::check::run(a),
+        Command::Checklist(a) => commands::checklist::run(a),
         Command::Test(a) => commands::test::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Requirements(a) => commands::requirements::run(a),

@@ -35,6 +35,7 @@ pub enum Lang {
     En,
 }
 pub mod check;
+pub mod checklist;
 pub mod config;
 pub mod coverage;
 

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 pub mod check;
+pub mod checklist;
 pub mod gen_docs;
 pub mod requirements;
 pub mod rules;
