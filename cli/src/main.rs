@@ -48,6 +48,8 @@ enum Command {
     Rules(commands::rules::Args),
     /// Fill in the MHLW cybersecurity checklist (医療機関確認用 / 事業者確認用) from a check.
     Checklist(commands::checklist::Args),
+    /// Write a self-contained HTML audit report (status per source, gaps with evidence, waivers, input hashes).
+    Report(commands::report::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -65,6 +67,7 @@ fn main() {
     let code = match cli.command {
         Command::Check(a) => commands::check::run(a),
         Command::Checklist(a) => commands::checklist::run(a),
+        Command::Report(a) => commands::report::run(a),
         Command::Test(a) => commands::test::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Requirements(a) => commands::requirements::run(a),

@@ -34,6 +34,7 @@ pub enum Lang {
     Ja,
     En,
 }
+pub mod audit;
 pub mod check;
 pub mod checklist;
 pub mod config;

@@ -7,4 +7,5 @@ pub mod human;
 pub mod junit;
 pub mod markdown;
 pub mod problems;
+pub mod report_html;
 pub mod sarif;
