@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 /// Delay before the line appears: short runs show nothing.
 const DELAY: Duration = Duration::from_secs(1);
+const TICK: Duration = Duration::from_millis(100);
 
 pub struct Progress {
     done: Arc<AtomicBool>,
@@ -17,16 +18,26 @@ pub struct Progress {
 
 impl Progress {
     /// Starts the spinner when stderr is a terminal and `quiet` is false.
-    pub fn start(quiet: bool) -> Progress {
-        let on = !quiet && std::io::stderr().is_terminal() && std::env::var_os("SANSHO_NO_PROGRESS").is_none();
-        Progress::start_if(on)
+    pub fn start(quiet: bool, what: &'static str) -> Progress {
+        let on = !quiet && std::io::stderr().is_terminal();
+        if on {
+            Progress::start_with(DELAY, what, Box::new(std::io::stderr()))
+        } else {
+            Progress::off()
+        }
     }
 
-    fn start_if(on: bool) -> Progress {
-        let done = Arc::new(AtomicBool::new(false));
-        if !on {
-            return Progress { done, handle: None };
+    /// No progress at all.
+    pub fn off() -> Progress {
+        Progress {
+            done: Arc::new(AtomicBool::new(true)),
+            handle: None,
         }
+    }
+
+    /// Draws on `sink` once `delay` has passed, until [`Progress::finish`].
+    pub fn start_with(delay: Duration, what: &'static str, mut sink: Box<dyn Write + Send>) -> Progress {
+        let done = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&done);
         let handle = std::thread::spawn(move || {
             let start = Instant::now();
@@ -34,26 +45,23 @@ impl Progress {
             let mut shown = false;
             let mut i = 0usize;
             while !flag.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(100));
                 let elapsed = start.elapsed();
-                if elapsed < DELAY || flag.load(Ordering::Relaxed) {
-                    continue;
+                if elapsed >= delay {
+                    shown = true;
+                    let _ = write!(
+                        sink,
+                        "\r{} sansho: {what}… {:.1}s",
+                        frames[i % frames.len()],
+                        elapsed.as_secs_f64()
+                    );
+                    let _ = sink.flush();
+                    i = i.wrapping_add(1);
                 }
-                shown = true;
-                i = i.wrapping_add(1);
-                let mut e = std::io::stderr().lock();
-                let _ = write!(
-                    e,
-                    "\r{} sansho: checking the inventory… {:.1}s",
-                    frames[i % frames.len()],
-                    elapsed.as_secs_f64()
-                );
-                let _ = e.flush();
+                std::thread::sleep(TICK);
             }
             if shown {
-                let mut e = std::io::stderr().lock();
-                let _ = write!(e, "\r\x1b[2K");
-                let _ = e.flush();
+                let _ = write!(sink, "\r\x1b[2K");
+                let _ = sink.flush();
             }
         });
         Progress {
@@ -78,5 +86,51 @@ impl Progress {
 impl Drop for Progress {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[derive(Clone, Default)]
+    struct Sink(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn text(s: &Sink) -> String {
+        String::from_utf8_lossy(&s.0.lock().unwrap()).to_string()
+    }
+
+    #[test]
+    fn the_line_is_drawn_after_the_delay_and_cleared_at_the_end() {
+        let sink = Sink::default();
+        let p = Progress::start_with(Duration::ZERO, "checking", Box::new(sink.clone()));
+        // Wait for the first frame (no timing assumption beyond "eventually").
+        while !text(&sink).contains("sansho: checking…") {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        p.finish();
+        let out = text(&sink);
+        assert!(out.starts_with('\r'), "{out:?}");
+        assert!(out.ends_with("\r\x1b[2K"), "the line is cleared: {out:?}");
+    }
+
+    #[test]
+    fn a_short_run_draws_nothing() {
+        let sink = Sink::default();
+        let p = Progress::start_with(Duration::from_secs(3600), "checking", Box::new(sink.clone()));
+        p.finish();
+        assert_eq!(text(&sink), "");
     }
 }

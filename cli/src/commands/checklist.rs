@@ -58,7 +58,7 @@ impl RunArgs {
         req.waiver_paths = self.waivers.clone();
         req.no_waivers = self.no_waivers;
         req.workers = self.jobs.unwrap_or_else(default_jobs).max(1);
-        let progress = crate::progress::Progress::start(self.quiet);
+        let progress = crate::progress::Progress::start(self.quiet, "checking the inventory");
         let result = check(&req);
         progress.finish();
         result.map_err(|f| fail(f.problems, &f.sources))
