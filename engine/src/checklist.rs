@@ -1070,4 +1070,29 @@ mod tests {
             .unwrap_err();
         assert!(err.message.contains("item 2-①"), "{}", err.message);
     }
+
+    #[test]
+    fn a_manual_item_is_not_evaluated_with_its_reason() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/hospital");
+        let outcome = crate::check::check_path(&root, Date::parse("2026-11-25").unwrap())
+            .map_err(|f| format!("{:?}", f.problems))
+            .unwrap();
+        let text = "editions:\n  t:\n    title: {ja: t, en: t}\n    fiscal_year_end: '2026-03-31'\n    lists:\n      - list: institution\n        source: checklist_r7_institution\n        sheet: {ja: a, en: a}\n        title: {ja: a, en: a}\n        sections:\n          - number: '0'\n            heading: {ja: a, en: a}\n            items:\n              - {no: '0-1', requirement: chk.r7.meta.use}\n              - {no: '1-①', requirement: chk.r7.inst.1.1}\n";
+        let layouts = Layouts::parse(text, "t.yaml").unwrap();
+        let c = build_with(&outcome, &layouts, "t", ListSelection::Institution).unwrap();
+        let items: Vec<&ChecklistItem> = c.lists[0].items().collect();
+        assert_eq!(items[0].answer, Answer::NotEvaluated);
+        assert_eq!(items[0].decided_by, DecidedBy::Nobody);
+        assert!(items[0].checked_on.is_none(), "nobody checked it");
+        assert!(items[0]
+            .reason
+            .as_ref()
+            .is_some_and(|r| !r.ja.is_empty() && !r.en.is_empty()));
+        assert_eq!(items[1].answer, Answer::Yes);
+        assert_eq!(c.lists[0].summary.not_evaluated, 1);
+        assert_eq!(c.lists[0].summary.yes, 1);
+        // Asking for a list the layout does not have is an error, not an empty document.
+        let v = build_with(&outcome, &layouts, "t", ListSelection::Vendor);
+        assert!(v.is_err(), "the layout has no vendor list");
+    }
 }
