@@ -307,3 +307,22 @@ fn piped_output_has_no_progress_line() {
         assert!(!r.stdout.contains('\r') && !r.stdout.contains("checking the inventory"));
     }
 }
+
+#[test]
+fn csv_cells_from_the_inventory_are_not_formulas() {
+    let dir = hospital_with_answers("      - {requirement: chk.r7.inst.1.1, answer: yes, checked_on: 2025-12-01, note: \"=HYPERLINK(\\\"x\\\")\"}\n");
+    let r = run(&[
+        "checklist",
+        dir.path().to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "csv",
+        "--list",
+        "institution",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut rd = csv::ReaderBuilder::new().from_reader(r.stdout.as_bytes());
+    let officer = rd.records().map(|r| r.unwrap()).find(|r| &r[3] == "1-①").unwrap();
+    assert_eq!(&officer[8], "'=HYPERLINK(\"x\")", "the note is kept as text");
+}

@@ -48,6 +48,17 @@ fn the_counts_match_check_json() {
         }
         let total: u64 = text_after(row, "data-status=\"total\"").parse().unwrap();
         assert_eq!(total, src["total"].as_u64().unwrap(), "{name}");
+        let attested = v["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["source"] == name && r["status"] == "compliant" && r["treatment"] == "attested")
+            .count();
+        let got: usize = text_after(row, "data-status=\"attested\"").parse().unwrap();
+        assert_eq!(got, attested, "{name} met by attestation");
+        if name == "guideline6" {
+            assert!(attested > 0, "the hospital attests some Guideline 6.0 duties");
+        }
     }
     let s = &v["summary"];
     for (id, key) in [

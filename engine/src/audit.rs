@@ -57,6 +57,8 @@ pub struct SourceStatus {
     pub total: usize,
     /// Counts per status, every status present (zero when none).
     pub counts: BTreeMap<&'static str, usize>,
+    /// Of the compliant requirements, those met by a valid attestation (treatment `attested`).
+    pub attested: usize,
 }
 
 /// How the pack treats the requirements of one source.
@@ -196,6 +198,15 @@ pub fn build(outcome: &CheckOutcome) -> AuditReport {
                 .iter()
                 .map(|st| (st.as_str(), s.counts.get(st.as_str()).copied().unwrap_or(0)))
                 .collect(),
+            attested: r
+                .requirements
+                .iter()
+                .filter(|q| {
+                    q.source == s.source
+                        && q.status == RequirementStatus::Compliant
+                        && q.treatment == Coverage::Attested
+                })
+                .count(),
         })
         .collect();
     let open_requirements = r

@@ -234,6 +234,16 @@ pub fn list_meta(c: &Checklist, l: &ChecklistList, lang: Lang) -> String {
     )
 }
 
+/// A CSV cell that a spreadsheet will not run as a formula (OWASP "CSV injection"): a cell
+/// starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
+pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// One table for every list, with a leading column naming the list (organization).
 pub fn csv(c: &Checklist, lang: Lang) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -257,7 +267,8 @@ pub fn csv(c: &Checklist, lang: Lang) -> Result<String, String> {
                 let r = row(i, lang);
                 let mut rec = vec![l.sheet.get(lang), org.as_str(), section.as_str()];
                 rec.extend(r.cells());
-                w.write_record(&rec).map_err(|e| e.to_string())?;
+                w.write_record(rec.into_iter().map(csv_safe).map(|c| c.into_owned()))
+                    .map_err(|e| e.to_string())?;
             }
         }
     }

@@ -12,6 +12,27 @@ use std::collections::BTreeSet;
 /// Column widths (in characters) for the columns of [`headers`].
 const WIDTHS: [f64; 9] = [7.0, 46.0, 12.0, 12.0, 16.0, 34.0, 60.0, 60.0, 18.0];
 
+/// Excel's limit on the characters in one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// The text cut to what a cell holds, with a note of how much was left out.
+fn fit(text: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    let n = text.chars().count();
+    if n <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let note = format!(
+        "\n… {}",
+        t(
+            lang,
+            "(セルの上限のため省略。全体は --format json で)",
+            "(cut at the cell limit; --format json has all)"
+        )
+    );
+    let keep = MAX_CELL_CHARS - note.chars().count();
+    std::borrow::Cow::Owned(text.chars().take(keep).collect::<String>() + &note)
+}
+
 /// A worksheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique.
 fn sheet_name(base: &str, used: &mut BTreeSet<String>) -> String {
     let clean: String = base
@@ -119,11 +140,25 @@ pub fn render(c: &Checklist, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                         4 if i.target.as_ref().is_some_and(|t| t.status.flagged()) => &flagged,
                         _ => &cell,
                     };
-                    ws.write_string_with_format(r, u16::try_from(col).unwrap_or(0), *text, f)?;
+                    ws.write_string_with_format(r, u16::try_from(col).unwrap_or(0), fit(text, lang), f)?;
                 }
                 r += 1;
             }
         }
     }
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_cells_are_cut_to_the_excel_limit() {
+        let long = "あ".repeat(40_000);
+        let cut = fit(&long, Lang::Ja);
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with("--format json で)"));
+        assert_eq!(fit("short", Lang::Ja), "short");
+    }
 }

@@ -213,7 +213,12 @@ pub fn render(a: &AuditReport, lang: Lang) -> String {
     for st in STATUSES {
         let _ = write!(o, "<th>{}</th>", esc(status_label(st).get(lang)));
     }
-    let _ = writeln!(o, "<th>{}</th></tr></thead>\n<tbody>", t(lang, "計", "Total"));
+    let _ = writeln!(
+        o,
+        "<th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        t(lang, "計", "Total"),
+        t(lang, "うち宣誓で適合", "met by attestation")
+    );
     for src in &a.sources {
         let _ = write!(
             o,
@@ -229,7 +234,11 @@ pub fn render(a: &AuditReport, lang: Lang) -> String {
                 src.counts.get(st.as_str()).copied().unwrap_or(0)
             );
         }
-        let _ = writeln!(o, "<td class=\"num\" data-status=\"total\">{}</td></tr>", src.total);
+        let _ = writeln!(
+            o,
+            "<td class=\"num\" data-status=\"total\">{}</td><td class=\"num\" data-status=\"attested\">{}</td></tr>",
+            src.total, src.attested
+        );
     }
     o.push_str("</tbody>\n</table>\n</section>\n");
 
