@@ -146,21 +146,41 @@ fn snippet(outcome: &CheckOutcome, loc: &Location) -> Vec<SnippetLine> {
     let Some(file) = outcome.inventory.sources.files().iter().find(|f| f.display == loc.file) else {
         return Vec::new();
     };
-    let first = loc.line.saturating_sub(SNIPPET_CONTEXT).max(1);
-    let last = loc.line.saturating_add(SNIPPET_CONTEXT);
-    file.text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .enumerate()
-        .filter_map(|(i, text)| {
-            let number = u32::try_from(i + 1).ok()?;
-            (first..=last).contains(&number).then(|| SnippetLine {
-                number,
-                text: text.to_string(),
-                hit: number == loc.line,
-            })
-        })
-        .collect()
+    snippet_of(&file.text, loc.offset as usize, loc.line)
+}
+
+/// The lines around the line holding byte `offset` (line number `line`), found by walking
+/// out from the offset: the cost does not grow with the size of the file.
+fn snippet_of(text: &str, offset: usize, line: u32) -> Vec<SnippetLine> {
+    let offset = offset.min(text.len());
+    let bytes = text.as_bytes();
+    // Start of the recorded line, then up to SNIPPET_CONTEXT lines before it.
+    let mut start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let mut first = line;
+    while first > 1 && first + SNIPPET_CONTEXT > line && start > 0 {
+        start = bytes[..start - 1]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        first -= 1;
+    }
+    let mut out = Vec::new();
+    let mut number = first;
+    let mut rest = &text[start..];
+    while number <= line.saturating_add(SNIPPET_CONTEXT) && !rest.is_empty() {
+        let (l, next) = match rest.find('\n') {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (rest, ""),
+        };
+        out.push(SnippetLine {
+            number,
+            text: l.trim_start_matches('\u{feff}').trim_end_matches('\r').to_string(),
+            hit: number == line,
+        });
+        rest = next;
+        number += 1;
+    }
+    out
 }
 
 /// Builds the report of a check run.
@@ -310,6 +330,35 @@ pub fn build(outcome: &CheckOutcome) -> AuditReport {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_are_the_lines_around_the_offset() {
+        let text = "a\nb\nc\nd\ne\nf\ng\nh\n";
+        let at = text.find('e').unwrap();
+        let s = snippet_of(text, at, 5);
+        let got: Vec<(u32, &str, bool)> = s.iter().map(|l| (l.number, l.text.as_str(), l.hit)).collect();
+        assert_eq!(
+            got,
+            [
+                (2, "b", false),
+                (3, "c", false),
+                (4, "d", false),
+                (5, "e", true),
+                (6, "f", false),
+                (7, "g", false),
+                (8, "h", false)
+            ]
+        );
+        // At the top and the bottom of a file, CRLF line ends.
+        let s = snippet_of("x\r\ny\r\n", 0, 1);
+        assert_eq!(s.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), ["x", "y"]);
+        assert!(s[0].hit);
+        let s = snippet_of("x\ny", 2, 2);
+        assert_eq!(
+            s.iter().map(|l| (l.number, l.hit)).collect::<Vec<_>>(),
+            [(1, false), (2, true)]
+        );
+    }
 
     #[test]
     fn coverage_counts_add_up_to_the_catalog() {

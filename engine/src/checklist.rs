@@ -478,11 +478,18 @@ fn vendor_fields(v: &serde_json::Value, out: &mut BTreeSet<String>) {
     }
 }
 
+/// Vendor organizations per document, by kind and name.
+type Attribution = BTreeMap<Kind, BTreeMap<String, BTreeSet<String>>>;
+
+fn vendors_of<'a>(attr: &'a Attribution, kind: Kind, name: &str) -> Option<&'a BTreeSet<String>> {
+    attr.get(&kind).and_then(|m| m.get(name))
+}
+
 /// Which vendor organizations each document belongs to: a vendor organization to itself, a
 /// system to its vendor and maintainer, an asset to those of its systems and its own
 /// maintainer, a contract to its vendor and subcontractor parties.
-fn vendor_attribution(inv: &Inventory) -> BTreeMap<(Kind, String), BTreeSet<String>> {
-    let mut out: BTreeMap<(Kind, String), BTreeSet<String>> = BTreeMap::new();
+fn vendor_attribution(inv: &Inventory) -> Attribution {
+    let mut out = Attribution::new();
     let mut system_vendors: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for d in &inv.documents {
         let mut set = BTreeSet::new();
@@ -518,7 +525,7 @@ fn vendor_attribution(inv: &Inventory) -> BTreeMap<(Kind, String), BTreeSet<Stri
             }
             _ => {}
         }
-        out.insert((d.kind, d.name.clone()), set);
+        out.entry(d.kind).or_default().insert(d.name.clone(), set);
     }
     // Assets also belong to the vendors of their systems.
     for d in inv.documents.iter().filter(|d| d.kind == Kind::Asset) {
@@ -536,7 +543,11 @@ fn vendor_attribution(inv: &Inventory) -> BTreeMap<(Kind, String), BTreeSet<Stri
             .flatten()
             .cloned()
             .collect();
-        out.entry((d.kind, d.name.clone())).or_default().extend(extra);
+        out.entry(d.kind)
+            .or_default()
+            .entry(d.name.clone())
+            .or_default()
+            .extend(extra);
     }
     out
 }
@@ -552,23 +563,15 @@ enum Scope {
 }
 
 impl Scope {
-    fn covers(&self, d: &Document, attribution: &BTreeMap<(Kind, String), BTreeSet<String>>) -> bool {
+    fn covers(&self, d: &Document, attribution: &Attribution) -> bool {
         match self {
             Scope::Institution => d.kind != Kind::Organization || !is_vendor_org(d),
             Scope::OwnVendor(v) => d.kind != Kind::Organization || d.name == *v,
-            Scope::Counterparty(v) => attribution
-                .get(&(d.kind, d.name.clone()))
-                .is_some_and(|s| s.contains(v)),
+            Scope::Counterparty(v) => vendors_of(attribution, d.kind, &d.name).is_some_and(|s| s.contains(v)),
         }
     }
 
-    fn covers_resource(
-        &self,
-        kind: Kind,
-        name: &str,
-        inv: &Inventory,
-        attr: &BTreeMap<(Kind, String), BTreeSet<String>>,
-    ) -> bool {
+    fn covers_resource(&self, kind: Kind, name: &str, inv: &Inventory, attr: &Attribution) -> bool {
         match inv.get(kind, name) {
             Some(d) => self.covers(d, attr),
             // A finding about something not in the inventory (should not happen): keep it on
@@ -602,7 +605,7 @@ struct Ctx<'a> {
     outcome: &'a CheckOutcome,
     as_of: Date,
     fiscal_year_end: Date,
-    attribution: BTreeMap<(Kind, String), BTreeSet<String>>,
+    attribution: Attribution,
     attested_rules: BTreeSet<&'a str>,
     max_attestation_age: Option<i64>,
     coverage: BTreeMap<String, crate::coverage::RequirementCoverage>,
