@@ -134,4 +134,21 @@ fn the_report_renders_in_chromium_with_the_expected_counts() {
         "the screenshot is nearly empty ({} bytes)",
         bytes.len()
     );
+
+    // The checklist's HTML loads cleanly too and shows the answers.
+    let list = dir.path().join("checklist.html");
+    let r = run(&[
+        "checklist",
+        "examples/hospital",
+        "--as-of",
+        AS_OF,
+        "--list",
+        "institution",
+        "--output",
+        list.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (dom, console) = headless(&list, &profile, &["--dump-dom"]);
+    assert!(console.is_empty(), "console messages: {console:#?}");
+    assert!(dom.contains("<td>2-⑨</td>") && dom.contains("<td>いいえ</td>"), "{dom}");
 }
