@@ -61,6 +61,16 @@ fn the_hospital_institution_list_answers_from_the_findings() {
     assert_eq!(ev["path"], "spec.security_officer");
     assert_eq!(ev["location"]["file"], "examples/hospital/organization.yaml");
     assert_eq!(ev["location"]["line"], 15);
+    // 2-①: the ledger is the inventory itself: the assets are counted per file.
+    let ledger = item(inst, "2-①");
+    let assets = ledger["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "Asset")
+        .unwrap();
+    assert_eq!(assets["documents"], 18);
+    assert_eq!(assets["location"]["file"], "examples/hospital/assets.yaml");
     // 3-③ is decided with the BCP drill attestation: its date is the 確認日.
     let bcp = item(inst, "3-③");
     assert_eq!(bcp["answer"], "yes");

@@ -326,6 +326,10 @@ pub struct Evidence {
     /// Scalars only, shortened.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// For a whole kind (`Asset`): how many documents of it one file holds (`name` is then
+    /// the first of them and `location` its name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<usize>,
     pub location: Location,
 }
 
@@ -620,6 +624,34 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         for p in paths {
             let (Some(kind), segs) = parse_path(p) else { continue };
+            if segs.is_empty() {
+                // The kind itself (`Asset`: the ledger is the inventory): one line per file.
+                let mut per_file: BTreeMap<String, (usize, &Document)> = BTreeMap::new();
+                for d in self.inv().documents.iter().filter(|d| d.kind == kind) {
+                    if scope.covers(d, &self.attribution) {
+                        let file = self
+                            .inv()
+                            .sources
+                            .get(d.file)
+                            .map(|f| f.display.clone())
+                            .unwrap_or_default();
+                        per_file.entry(file).or_insert((0, d)).0 += 1;
+                    }
+                }
+                for (n, d) in per_file.into_values() {
+                    out.push(Evidence {
+                        kind,
+                        name: d.name.clone(),
+                        path: String::new(),
+                        value: None,
+                        documents: Some(n),
+                        location: self
+                            .inv()
+                            .locate(d, &[Seg::Key("metadata".into()), Seg::Key("name".into())]),
+                    });
+                }
+                continue;
+            }
             for d in self.inv().documents.iter().filter(|d| d.kind == kind) {
                 if !scope.covers(d, &self.attribution) {
                     continue;
@@ -632,12 +664,8 @@ impl Ctx<'_> {
                     name: d.name.clone(),
                     path: segs.join("."),
                     value: short_value(v),
-                    location: if seg.is_empty() {
-                        self.inv()
-                            .locate(d, &[Seg::Key("metadata".into()), Seg::Key("name".into())])
-                    } else {
-                        self.inv().locate(d, &seg)
-                    },
+                    documents: None,
+                    location: self.inv().locate(d, &seg),
                 });
             }
         }

@@ -152,11 +152,14 @@ fn evidence_cell(i: &ChecklistItem, lang: Lang) -> String {
         .evidence
         .iter()
         .map(|e| {
-            let what = if e.path.is_empty() {
-                format!("{}/{}", e.kind.as_str(), e.name)
-            } else {
-                format!("{}/{} {}", e.kind.as_str(), e.name, e.path)
-            };
+            if let Some(n) = e.documents {
+                let at = format!("{}:{}", e.location.file, e.location.line);
+                return match lang {
+                    Lang::Ja => format!("{} × {n} ({at} 以降)", e.kind.as_str()),
+                    Lang::En => format!("{} × {n} (from {at})", e.kind.as_str()),
+                };
+            }
+            let what = format!("{}/{} {}", e.kind.as_str(), e.name, e.path);
             match &e.value {
                 Some(v) => format!("{what} = {v} ({}:{})", e.location.file, e.location.line),
                 None => format!("{what} ({}:{})", e.location.file, e.location.line),
@@ -335,7 +338,7 @@ pub fn html(c: &Checklist, lang: Lang) -> String {
     out.push_str(&format!("<h1>{}</h1>\n", esc(c.title.get(lang))));
     for l in &c.lists {
         out.push_str(&format!(
-            "<section class=\"list\">\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n<table>\n<thead><tr>",
+            "<section class=\"list\">\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n<table class=\"checklist\">\n<thead><tr>",
             esc(&list_title(c, l, lang)),
             esc(&list_meta(c, l, lang))
         ));

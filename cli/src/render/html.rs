@@ -28,6 +28,8 @@ th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left
 th{background:#dce6f1}
 tr.section td{background:#eef2f7;font-weight:bold}
 tr.attention td:nth-child(3){color:#b00020;font-weight:bold}
+table.checklist td:nth-child(-n+4),table.checklist th:nth-child(-n+4){white-space:nowrap}
+table.checklist td:nth-child(2){white-space:normal;min-width:16em}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .meta{color:#444}
 .charts{display:flex;flex-wrap:wrap;gap:1.5em}
