@@ -126,6 +126,11 @@ pub fn render(c: &Checklist, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             ws.write_string_with_format(header_row, u16::try_from(i).unwrap_or(0), *h, &head)?;
         }
         ws.set_freeze_panes(header_row + 1, 0)?;
+        // Printed pages repeat the column headings, and say which list and page they are.
+        ws.set_repeat_rows(header_row, header_row)?;
+        // (Excel allows 255 characters in a footer; rust_xlsxwriter would warn on stderr.)
+        let short: String = base_name.chars().take(60).collect();
+        ws.set_footer(format!("&L{}&R&P / &N", short.replace('&', "&&")));
         let mut r = header_row + 1;
         for s in &l.sections {
             ws.write_string_with_format(r, 0, &s.number, &section)?;
