@@ -38,7 +38,7 @@ struct Cli {
 enum Command {
     /// Check an inventory against the policy pack (exit 0 clean, 1 findings, 2 untrusted run).
     Check(commands::check::Args),
-    /// Run the Rego unit tests (`test_*` in `*_test.rego`) of the built-in pack or of directories.
+    /// Run the Rego unit tests (`test_*` rules) of the built-in pack or of policy directories, OPA suites included.
     Test(commands::test::Args),
     /// Print the JSON Schema of an inventory kind.
     Schema(commands::schema::Args),
@@ -50,6 +50,12 @@ enum Command {
     Checklist(commands::checklist::Args),
     /// Write a self-contained HTML audit report (status per source, gaps with evidence, waivers, input hashes).
     Report(commands::report::Args),
+    /// Show the documentation of a rule or a requirement.
+    Explain(commands::explain::Args),
+    /// Check policy directories: metadata, requirement ids, duplicate ids, tests, both languages.
+    Lint(commands::lint::Args),
+    /// Write a skeleton: `sansho new policy ID` (policy, tests, fixtures).
+    New(commands::new::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -72,6 +78,9 @@ fn main() {
         Command::Schema(a) => commands::schema::run(a),
         Command::Requirements(a) => commands::requirements::run(a),
         Command::Rules(a) => commands::rules::run(a),
+        Command::Explain(a) => commands::explain::run(a),
+        Command::Lint(a) => commands::lint::run(a),
+        Command::New(a) => commands::new::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
     };
     std::process::exit(code);

@@ -33,6 +33,8 @@ pub struct CheckRequest {
     pub max_file_bytes: Option<u64>,
     pub max_files: Option<usize>,
     pub rule_timeout: Option<Duration>,
+    /// Heap ceiling during evaluation, in MiB.
+    pub max_memory_mib: Option<u64>,
     pub workers: usize,
     /// Extra files or directories holding Waiver documents.
     pub waiver_paths: Vec<PathBuf>,
@@ -52,6 +54,7 @@ impl CheckRequest {
             max_file_bytes: None,
             max_files: None,
             rule_timeout: None,
+            max_memory_mib: None,
             workers: 1,
             waiver_paths: Vec::new(),
             no_waivers: false,
@@ -238,8 +241,13 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         rule_timeout: req
             .rule_timeout
             .or(config.rule_timeout_seconds.map(Duration::from_secs))
-            .unwrap_or(Duration::from_secs(60)),
+            .unwrap_or(eval::DEFAULT_RULE_TIMEOUT),
         workers: req.workers,
+        memory_limit: Some(
+            req.max_memory_mib
+                .or(config.max_memory_mib)
+                .map_or(eval::DEFAULT_MEMORY_LIMIT, |m| m.saturating_mul(1 << 20)),
+        ),
     };
     let evaluation = eval::evaluate(&inv, &pack, &catalog, &opts, &waivers).map_err(|p| CheckFailure {
         problems: p,

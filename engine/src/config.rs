@@ -8,6 +8,7 @@
 //! limits:
 //!   max_file_bytes: 67108864
 //!   rule_timeout_seconds: 60
+//!   max_memory_mib: 4096
 //! ```
 
 use crate::problem::{Problem, ProblemCode, Problems};
@@ -27,10 +28,11 @@ pub struct Config {
     pub max_file_bytes: Option<u64>,
     pub max_files: Option<usize>,
     pub rule_timeout_seconds: Option<u64>,
+    pub max_memory_mib: Option<u64>,
 }
 
 const TOP_KEYS: [&str; 2] = ["parameters", "limits"];
-const LIMIT_KEYS: [&str; 3] = ["max_file_bytes", "max_files", "rule_timeout_seconds"];
+const LIMIT_KEYS: [&str; 4] = ["max_file_bytes", "max_files", "rule_timeout_seconds", "max_memory_mib"];
 
 impl Config {
     /// Reads and checks a config file against the known parameters (`defaults`).
@@ -125,6 +127,7 @@ impl Config {
                     ("max_file_bytes", Some(n)) => cfg.max_file_bytes = Some(n),
                     ("max_files", Some(n)) => cfg.max_files = usize::try_from(n).ok(),
                     ("rule_timeout_seconds", Some(n)) => cfg.rule_timeout_seconds = Some(n),
+                    ("max_memory_mib", Some(n)) => cfg.max_memory_mib = Some(n),
                     (k, _) if LIMIT_KEYS.contains(&k) => problems.push(
                         Problem::new(
                             ProblemCode::Config,

@@ -30,15 +30,25 @@ pub struct EvalOptions {
     pub rule_timeout: Duration,
     /// Threads evaluating rules (1 = sequential). Output does not depend on it.
     pub workers: usize,
+    /// Ceiling on the process's heap while rules evaluate, in bytes (`None`: no ceiling). The
+    /// allocator counts every live allocation, the inventory included, so the default
+    /// ([`DEFAULT_MEMORY_LIMIT`]) is generous.
+    pub memory_limit: Option<u64>,
 }
+
+/// Default time limit for one rule.
+pub const DEFAULT_RULE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default heap ceiling during evaluation: 4 GiB.
+pub const DEFAULT_MEMORY_LIMIT: u64 = 4 << 30;
 
 impl Default for EvalOptions {
     fn default() -> Self {
         EvalOptions {
             as_of: Date::today_jst(),
             params: BTreeMap::new(),
-            rule_timeout: Duration::from_secs(60),
+            rule_timeout: DEFAULT_RULE_TIMEOUT,
             workers: 1,
+            memory_limit: Some(DEFAULT_MEMORY_LIMIT),
         }
     }
 }
@@ -157,6 +167,11 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
     if let Err(e) = engine.add_data(to_regorus(&data)) {
         problems.push(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}")));
     }
+    if !pack.data.is_empty() {
+        if let Err(e) = engine.add_data(to_regorus(&serde_json::Value::Object(pack.data.clone()))) {
+            problems.push(Problem::new(ProblemCode::Config, format!("data files rejected: {e}")));
+        }
+    }
     if problems.is_empty() {
         Ok(engine)
     } else {
@@ -175,6 +190,7 @@ pub fn evaluate(
 ) -> Result<Evaluation, Problems> {
     let mut engine = build_engine(pack, catalog, opts)?;
     engine.set_input(to_regorus(&inv.to_input()));
+    let _ceiling = MemoryCeiling::set(opts.memory_limit);
     let (first, after): (Vec<&Rule>, Vec<&Rule>) = pack.rules.iter().partition(|r| r.meta.stage == Stage::Findings);
     let mut findings = run_rules(&mut engine, first, opts.workers, inv, pack, catalog)?;
     let matches = crate::waiver::apply(&mut findings, waivers, inv, pack, opts.as_of);
@@ -193,6 +209,22 @@ pub fn evaluate(
         findings,
         rules: pack.rules.iter().map(|r| r.meta.id.clone()).collect(),
     })
+}
+
+/// The allocator's heap ceiling for as long as it lives (the ceiling is process-wide).
+struct MemoryCeiling;
+
+impl MemoryCeiling {
+    fn set(limit: Option<u64>) -> MemoryCeiling {
+        regorus::set_global_memory_limit(limit);
+        MemoryCeiling
+    }
+}
+
+impl Drop for MemoryCeiling {
+    fn drop(&mut self) {
+        regorus::set_global_memory_limit(None);
+    }
 }
 
 /// Runs rules on `workers` threads (each with a clone of the engine); the result does not
@@ -294,16 +326,32 @@ fn eval_chunk(
             },
             Err(e) => {
                 let msg = format!("{e}");
-                let limit = msg.contains("time limit") || msg.contains("memory limit") || msg.contains("exceeded");
-                let code = if limit {
-                    ProblemCode::Limit
-                } else {
-                    ProblemCode::PolicyRuntime
-                };
-                let help = if limit {
-                    "the rule took too long or used too much memory; simplify it (index joins) or raise --rule-timeout"
-                } else {
-                    "the rule failed while evaluating; run `sansho test` on it, and check the input fields it reads"
+                let (code, help) = match e.downcast_ref::<regorus::LimitError>() {
+                    Some(regorus::LimitError::TimeLimitExceeded { limit, .. }) => (
+                        ProblemCode::Limit,
+                        format!(
+                            "the rule ran longer than {} s; make it cheaper (index joins instead of nested scans) or raise --rule-timeout / limits.rule_timeout_seconds",
+                            limit.as_secs()
+                        ),
+                    ),
+                    Some(regorus::LimitError::MemoryLimitExceeded { limit, .. }) => (
+                        ProblemCode::Limit,
+                        format!(
+                            "evaluation used more than {} MiB; make the rule build smaller collections, or raise --max-memory / limits.max_memory_mib",
+                            limit >> 20
+                        ),
+                    ),
+                    Some(_) => (ProblemCode::Limit, "the rule hit an evaluation limit; simplify it".to_string()),
+                    None if msg.contains("could not find function") => (
+                        ProblemCode::PolicyRuntime,
+                        "sansho gives policies no network, environment or file-system built-ins (http.send, opa.runtime, net.lookup_ip_addr…): a policy sees only `input` (the inventory) and `data.sansho` (docs/authoring.md, \"Sandbox\")"
+                            .to_string(),
+                    ),
+                    None => (
+                        ProblemCode::PolicyRuntime,
+                        "the rule failed while evaluating; run `sansho test` on it, and check the input fields it reads"
+                            .to_string(),
+                    ),
                 };
                 problems.push(policy_problem(code, file, format!("rule {} failed: {msg}", rule.meta.id)).help(help));
             }

@@ -41,6 +41,7 @@ pub mod config;
 pub mod coverage;
 
 pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
+pub mod authoring;
 pub mod docs;
 pub mod testing;
 pub mod waiver;

@@ -1,6 +1,13 @@
 //! The policy pack: the built-in Rego files embedded at build time, plus custom policy
 //! directories. Each policy file carries a METADATA block ([`crate::metadata`]); library files
 //! (under a `lib/` directory) and tests (`*_test.rego`) do not need one.
+//!
+//! A custom directory is read the way `opa test DIR` reads it: every `.rego` file is a module,
+//! and every other `.json` / `.yaml` / `.yml` file is data, placed under the path of its
+//! directory relative to DIR (`DIR/authz/data.json` holding `{"roles": …}` is
+//! `data.authz.roles`). sansho's own files are the exceptions: `params.yaml` (parameters),
+//! `catalog*.yaml` (requirement catalogs) and anything below a `fixtures/` directory
+//! (inventories for tests).
 
 use crate::catalog::Catalog;
 use crate::metadata::{self, RuleMeta};
@@ -69,6 +76,62 @@ pub struct PolicySet {
     pub params: BTreeMap<String, serde_json::Value>,
     /// Test fixture files (YAML/JSON below a `fixtures/` directory): (path, text).
     pub fixtures: Vec<(String, String)>,
+    /// Data documents of custom directories, merged into one tree (OPA's data-file layout).
+    pub data: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Where `key:` is in a file's METADATA block.
+fn meta_location(path: &str, text: &str, key: &str) -> crate::source::Location {
+    crate::source::Location {
+        file: path.to_string(),
+        line: crate::authoring::metadata_line(text, key),
+        column: 1,
+        offset: 0,
+    }
+}
+
+/// Whether a file of a custom directory is one of sansho's own (not OPA data).
+fn is_sansho_file(name: &str) -> bool {
+    name == "params.yaml" || name == "sansho.yaml" || (name.starts_with("catalog") && name.ends_with(".yaml"))
+}
+
+/// Merges `value` into `tree` below `prefix`; the path of the first conflicting key on failure.
+fn merge_data(
+    tree: &mut serde_json::Map<String, serde_json::Value>,
+    prefix: &[String],
+    value: serde_json::Value,
+) -> Result<(), String> {
+    match prefix.split_first() {
+        Some((head, rest)) => {
+            let slot = tree
+                .entry(head.clone())
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            match slot {
+                serde_json::Value::Object(m) => merge_data(m, rest, value).map_err(|e| format!("{head}.{e}")),
+                _ => Err(head.clone()),
+            }
+        }
+        None => match value {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    match (tree.get_mut(&k), v) {
+                        (None, v) => {
+                            tree.insert(k, v);
+                        }
+                        (Some(serde_json::Value::Object(_)), serde_json::Value::Object(inner)) => {
+                            if let Some(serde_json::Value::Object(sub)) = tree.get_mut(&k) {
+                                merge_data(sub, &[], serde_json::Value::Object(inner))
+                                    .map_err(|e| format!("{k}.{e}"))?;
+                            }
+                        }
+                        (Some(_), _) => return Err(k),
+                    }
+                }
+                Ok(())
+            }
+            _ => Err("(root)".to_string()),
+        },
+    }
 }
 
 fn role_of(path: &str) -> Role {
@@ -109,12 +172,8 @@ impl PolicySet {
             })?;
             let p = entry.path();
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            let in_fixtures = p.components().any(|c| c.as_os_str() == "fixtures");
             let data_file = name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json");
-            let wanted = name.ends_with(".rego")
-                || (in_fixtures && data_file)
-                || (!in_fixtures
-                    && (name == "params.yaml" || (name.starts_with("catalog") && name.ends_with(".yaml"))));
+            let wanted = name.ends_with(".rego") || (data_file && name != "sansho.yaml");
             if entry.file_type().is_file() && wanted {
                 let text = std::fs::read_to_string(p).map_err(|e| {
                     Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
@@ -150,13 +209,58 @@ impl PolicySet {
         // Custom catalogs and parameters first: rules may name their ids.
         for (path, text, origin) in &files {
             let name = path.rsplit('/').next().unwrap_or_default();
-            if path.split('/').any(|c| c == "fixtures") {
+            // Paths below the directory given, so that the directory's own location
+            // (`tests/fixtures/suite`) does not count.
+            let rel = match origin {
+                Origin::Custom(root) => path.strip_prefix(root.as_str()).unwrap_or(path).trim_start_matches('/'),
+                Origin::Builtin => path.as_str(),
+            };
+            if rel.split('/').any(|c| c == "fixtures") {
                 if !path.ends_with(".rego") {
                     set.fixtures.push((path.clone(), text.clone()));
                 }
                 continue;
             }
-            if name.ends_with(".yaml") && name.starts_with("catalog") {
+            if !is_sansho_file(name) && !path.ends_with(".rego") {
+                if let Origin::Custom(_) = origin {
+                    let mut prefix: Vec<String> = rel.split('/').map(str::to_string).collect();
+                    prefix.pop();
+                    let parsed: Result<serde_json::Value, String> = if name.ends_with(".json") {
+                        serde_json::from_str(text).map_err(|e| e.to_string())
+                    } else {
+                        yaml_serde::from_str(text).map_err(|e| e.to_string())
+                    };
+                    match parsed {
+                        Ok(v) if prefix.is_empty() && v.get("sansho").is_some() => problems.push(
+                            Problem::new(ProblemCode::Config, "data file defines `data.sansho`, which sansho reserves")
+                                .in_file(path.clone())
+                                .help("move the data under another top-level key"),
+                        ),
+                        Ok(serde_json::Value::Object(m)) => {
+                            if let Err(key) = merge_data(&mut set.data, &prefix, serde_json::Value::Object(m)) {
+                                problems.push(
+                                    Problem::new(
+                                        ProblemCode::Config,
+                                        format!("data file sets `data.{}{key}` again", prefix.iter().map(|p| format!("{p}.")).collect::<String>()),
+                                    )
+                                    .in_file(path.clone())
+                                    .help("each data path may be defined by one data file only, as in OPA"),
+                                );
+                            }
+                        }
+                        Ok(_) => problems.push(
+                            Problem::new(ProblemCode::Config, "a data file must hold a mapping (a JSON object)")
+                                .in_file(path.clone())
+                                .help("OPA places a data file's keys under the path of its directory; a list or a scalar has no keys"),
+                        ),
+                        Err(e) => problems.push(
+                            Problem::new(ProblemCode::Syntax, format!("invalid data file: {e}"))
+                                .in_file(path.clone())
+                                .help("fix the JSON/YAML syntax, or move the file out of the policy directory"),
+                        ),
+                    }
+                }
+            } else if name.ends_with(".yaml") && name.starts_with("catalog") {
                 if let Err(p) = catalog.add_yaml(text, &origin.label(), path) {
                     problems.push(p);
                 }
@@ -217,7 +321,11 @@ impl PolicySet {
                     Ok(meta) => {
                         for r in &meta.requirements {
                             if catalog.get(r).is_none() {
-                                problems.push(Problem::new(ProblemCode::UnknownRequirement, format!("rule {} names unknown requirement id `{r}`", meta.id)).in_file(path.clone()).help("use an id from `sansho requirements`, or declare it in a custom catalog file (catalog.yaml) beside the policy"));
+                                problems.push(
+                                    Problem::new(ProblemCode::UnknownRequirement, format!("rule {} names unknown requirement id `{r}`", meta.id))
+                                        .at(meta_location(&path, &text, "requirements"))
+                                        .help("use an id from `sansho requirements`, or declare it in a custom catalog file (catalog.yaml) beside the policy"),
+                                );
                             }
                         }
                         for id in std::iter::once(&meta.id).chain(meta.aliases.iter()) {
@@ -227,7 +335,7 @@ impl PolicySet {
                                         ProblemCode::DuplicateRule,
                                         format!("rule id `{id}` is used by `{first}` and `{path}`"),
                                     )
-                                    .in_file(path.clone())
+                                    .at(meta_location(&path, &text, "id"))
                                     .help("rule ids are unique and never reused; choose a new id"),
                                 );
                             }

@@ -37,6 +37,8 @@ pub enum Outcome {
     Pass,
     Fail,
     Error(String),
+    /// A `todo_` test: found and reported, not run (as `opa test` does).
+    Skip,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,11 +49,12 @@ pub struct TestResult {
     pub outcome: Outcome,
 }
 
-/// Finds `test_*` rules in a test file's text (the first line each name is defined on).
+/// Finds `test_*` rules (and skipped `todo_*` ones) in a Rego file's text (the first line each
+/// name is defined on).
 pub fn find_tests(text: &str) -> Vec<(String, u32)> {
     let mut seen = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
-        if !line.starts_with("test_") {
+        if !line.starts_with("test_") && !line.starts_with("todo_") {
             continue;
         }
         let name: String = line
@@ -164,7 +167,12 @@ pub fn run_tests_with_coverage(
     let base = eval::build_engine(pack, catalog, &opts)?;
     let mut results = Vec::new();
     let mut problems = Vec::new();
-    for f in pack.files.iter().filter(|f| f.role == Role::Test) {
+    // As `opa test`: test rules may live in any module of a custom directory; in the built-in
+    // pack they live in `*_test.rego` files only.
+    let has_tests = |f: &&crate::policy::RegoFile| {
+        f.role == Role::Test || (f.origin != crate::policy::Origin::Builtin && !find_tests(&f.text).is_empty())
+    };
+    for f in pack.files.iter().filter(has_tests) {
         let tests: Vec<(String, u32)> = find_tests(&f.text)
             .into_iter()
             .filter(|(name, _)| filter.is_none_or(|re| re.is_match(&format!("{}.{}", f.package, name))))
@@ -176,7 +184,12 @@ pub fn run_tests_with_coverage(
         if coverage {
             engine.set_enable_coverage(true);
         }
-        if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
+        let added = if f.role == Role::Test {
+            engine.add_policy(f.path.clone(), f.text.clone()).map(|_| ())
+        } else {
+            Ok(())
+        };
+        if let Err(e) = added {
             problems.push(
                 Problem::new(ProblemCode::PolicySyntax, format!("{e}"))
                     .in_file(f.path.clone())
@@ -200,17 +213,21 @@ pub fn run_tests_with_coverage(
             }
         }
         for (name, line) in tests {
-            let outcome = match engine.eval_rule(format!("data.{}.{}", f.package, name)) {
-                Ok(regorus::Value::Bool(true)) => Outcome::Pass,
-                Ok(_) => Outcome::Fail,
-                Err(e) => Outcome::Error(
-                    format!("{e}")
-                        .lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
+            let outcome = if name.starts_with("todo_") {
+                Outcome::Skip
+            } else {
+                match engine.eval_rule(format!("data.{}.{}", f.package, name)) {
+                    Ok(regorus::Value::Bool(true)) => Outcome::Pass,
+                    Ok(_) => Outcome::Fail,
+                    Err(e) => Outcome::Error(
+                        format!("{e}")
+                            .lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                }
             };
             results.push(TestResult {
                 case: TestCase {
@@ -235,10 +252,14 @@ pub fn run_tests_with_coverage(
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
+    // Coverage of custom directories is about their own files, not the built-in library
+    // they call.
+    let custom = pack.files.iter().any(|f| f.origin != crate::policy::Origin::Builtin);
     let files = pack
         .files
         .iter()
         .filter(|f| f.role != Role::Test)
+        .filter(|f| !custom || f.origin != crate::policy::Origin::Builtin)
         .filter_map(|f| {
             covered.get(&f.path).map(|(yes, no)| FileCoverage {
                 file: f.path.clone(),

@@ -100,6 +100,9 @@ pub struct Args {
     /// Time limit for one rule's evaluation, in seconds (default 60).
     #[arg(long, value_name = "SECONDS")]
     pub rule_timeout: Option<u64>,
+    /// Heap ceiling while rules evaluate, in MiB (default 4096, or sansho.yaml limits.max_memory_mib).
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_memory: Option<u64>,
     /// Evaluation threads (default: available cores, at most 8). Output does not depend on it.
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -163,6 +166,7 @@ pub fn run(args: Args) -> i32 {
     req.max_file_bytes = args.max_file_size;
     req.max_files = args.max_files;
     req.rule_timeout = args.rule_timeout.map(Duration::from_secs);
+    req.max_memory_mib = args.max_memory;
     req.waiver_paths = args.waivers.clone();
     req.no_waivers = args.no_waivers;
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);

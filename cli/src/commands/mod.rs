@@ -1,7 +1,10 @@
 //! One module per subcommand.
 pub mod check;
 pub mod checklist;
+pub mod explain;
 pub mod gen_docs;
+pub mod lint;
+pub mod new;
 pub mod report;
 pub mod requirements;
 pub mod rules;

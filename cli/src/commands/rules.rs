@@ -12,12 +12,16 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Custom policy directories whose rules to list (repeatable).
     #[arg(long = "policy", value_name = "DIR")]
     pub policies: Vec<PathBuf>,
+    /// List only the custom rules.
     #[arg(long)]
     pub no_builtin: bool,
+    /// Language of the titles; default from LANG.
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }

@@ -73,12 +73,13 @@ pub fn run(args: Args) -> i32 {
         }
     };
     let passed = results.iter().filter(|r| r.outcome == Outcome::Pass).count();
-    let failed = results.len() - passed;
+    let skipped = results.iter().filter(|r| r.outcome == Outcome::Skip).count();
+    let failed = results.len() - passed - skipped;
     let total_coverage = want_coverage.then(|| total_percent(&coverage));
     match args.format {
         Format::Json => {
             let mut doc = serde_json::json!({
-                "summary": {"total": results.len(), "passed": passed, "failed": failed},
+                "summary": {"total": results.len(), "passed": passed, "failed": failed, "skipped": skipped},
                 "tests": results,
             });
             if let Some(total) = total_coverage {
@@ -104,6 +105,7 @@ pub fn run(args: Args) -> i32 {
             for r in &results {
                 let (mark, detail) = match &r.outcome {
                     Outcome::Pass => ("PASS", String::new()),
+                    Outcome::Skip => ("SKIP", String::new()),
                     Outcome::Fail => ("FAIL", String::new()),
                     Outcome::Error(e) => ("ERROR", format!(": {e}")),
                 };
@@ -117,7 +119,11 @@ pub fn run(args: Args) -> i32 {
                     detail
                 );
             }
-            outln!("{passed} passed, {failed} failed");
+            if skipped > 0 {
+                outln!("{passed} passed, {failed} failed, {skipped} skipped");
+            } else {
+                outln!("{passed} passed, {failed} failed");
+            }
             if let Some(total) = total_coverage {
                 print_coverage(&coverage, total);
             }
@@ -194,6 +200,11 @@ fn junit(results: &[TestResult]) -> String {
             match &r.outcome {
                 Outcome::Pass => {
                     let _ = w.write_event(Event::Empty(case));
+                }
+                Outcome::Skip => {
+                    let _ = w.write_event(Event::Start(case));
+                    let _ = w.write_event(Event::Empty(BytesStart::new("skipped")));
+                    let _ = w.write_event(Event::End(BytesEnd::new("testcase")));
                 }
                 Outcome::Fail | Outcome::Error(_) => {
                     let _ = w.write_event(Event::Start(case));
