@@ -19,6 +19,7 @@ mod commands;
 mod exit;
 mod lang;
 mod out;
+mod progress;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +46,10 @@ enum Command {
     Requirements(commands::requirements::Args),
     /// List the rules of the pack.
     Rules(commands::rules::Args),
+    /// Fill in the MHLW cybersecurity checklist (医療機関確認用 / 事業者確認用) from a check.
+    Checklist(commands::checklist::Args),
+    /// Write a self-contained HTML audit report (status per source, gaps with evidence, waivers, input hashes).
+    Report(commands::report::Args),
     /// Show the documentation of a rule or a requirement.
     Explain(commands::explain::Args),
     /// Check policy directories: metadata, requirement ids, duplicate ids, tests, both languages.
@@ -72,6 +77,8 @@ fn main() {
     };
     let code = match cli.command {
         Command::Check(a) => commands::check::run(a),
+        Command::Checklist(a) => commands::checklist::run(a),
+        Command::Report(a) => commands::report::run(a),
         Command::Test(a) => commands::test::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Requirements(a) => commands::requirements::run(a),

@@ -35,7 +35,9 @@ pub enum Lang {
     Ja,
     En,
 }
+pub mod audit;
 pub mod check;
+pub mod checklist;
 pub mod config;
 pub mod coverage;
 

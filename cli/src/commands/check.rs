@@ -115,6 +115,9 @@ pub struct Args {
     /// Colours in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// No progress line on the terminal (it is shown only on a terminal, after a second).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 pub fn parse_as_of(s: Option<&str>) -> Result<Date, Problem> {
@@ -167,7 +170,10 @@ pub fn run(args: Args) -> i32 {
     req.waiver_paths = args.waivers.clone();
     req.no_waivers = args.no_waivers;
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
-    let outcome = match check(&req) {
+    let progress = crate::progress::Progress::start(args.quiet, "checking the inventory");
+    let result = check(&req);
+    progress.finish();
+    let outcome = match result {
         Ok(o) => o,
         Err(f) => return fail(f.problems, &f.sources, args.format),
     };

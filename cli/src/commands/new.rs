@@ -13,7 +13,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum What {
-    /// A new rule: DIR/<id>/<id>.rego, its _test.rego, fixtures/pass and fixtures/fail.
+    /// A new rule: `DIR/<id>/<id>.rego`, its `_test.rego`, `fixtures/pass` and `fixtures/fail`.
     Policy(PolicyArgs),
 }
 
