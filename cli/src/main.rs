@@ -45,6 +45,8 @@ enum Command {
     Requirements(commands::requirements::Args),
     /// List the rules of the pack.
     Rules(commands::rules::Args),
+    /// Write a synthetic inventory (deterministic by seed) with a known share of defects.
+    Generate(commands::generate::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -65,6 +67,7 @@ fn main() {
         Command::Schema(a) => commands::schema::run(a),
         Command::Requirements(a) => commands::requirements::run(a),
         Command::Rules(a) => commands::rules::run(a),
+        Command::Generate(a) => commands::generate::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
     };
     std::process::exit(code);

@@ -40,5 +40,6 @@ pub mod coverage;
 
 pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
 pub mod docs;
+pub mod generate;
 pub mod testing;
 pub mod waiver;

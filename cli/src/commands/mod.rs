@@ -1,6 +1,7 @@
 //! One module per subcommand.
 pub mod check;
 pub mod gen_docs;
+pub mod generate;
 pub mod requirements;
 pub mod rules;
 pub mod schema;
