@@ -81,7 +81,10 @@ fn same_seed_gives_byte_identical_files_and_another_seed_does_not() {
     generate(&b, "250", "42", "20");
     generate(&c, "250", "43", "20");
     let ta = tree(&a);
-    assert!(ta.iter().any(|(p, _)| p.ends_with("systems-0002.yaml")), "split per 100 systems");
+    assert!(
+        ta.iter().any(|(p, _)| p.ends_with("systems-0002.yaml")),
+        "split per 100 systems"
+    );
     assert_eq!(ta, tree(&b));
     assert_ne!(ta, tree(&c));
 }

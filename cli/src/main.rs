@@ -47,6 +47,9 @@ enum Command {
     Rules(commands::rules::Args),
     /// Write a synthetic inventory (deterministic by seed) with a known share of defects.
     Generate(commands::generate::Args),
+    /// Time one check by phase and report peak memory (scripts/bench.sh).
+    #[command(hide = true)]
+    Bench(commands::bench::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -68,6 +71,7 @@ fn main() {
         Command::Requirements(a) => commands::requirements::run(a),
         Command::Rules(a) => commands::rules::run(a),
         Command::Generate(a) => commands::generate::run(a),
+        Command::Bench(a) => commands::bench::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
     };
     std::process::exit(code);

@@ -91,6 +91,9 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     /// Ids of the rules evaluated, in id order.
     pub rules: Vec<String>,
+    /// Wall time of each rule's evaluation (rule id order), for `sansho bench`; never part of
+    /// a report, which must not depend on timing.
+    pub rule_times: Vec<(String, Duration)>,
 }
 
 fn to_regorus(v: &serde_json::Value) -> regorus::Value {
@@ -116,6 +119,29 @@ fn policy_problem(code: ProblemCode, file: &str, msg: String) -> Problem {
     p
 }
 
+/// The data document policies see besides `input`: `{"sansho": {"as_of", "params",
+/// "requirements"}}` — the evaluation date, the parameters (defaults merged with sansho.yaml)
+/// and the catalog facts policies may need (deadlines, verification), so that a deadline lives
+/// in one place: the catalog entry. (Waiver-stage rules also get `sansho.waiver_matches`.)
+pub fn policy_data(catalog: &Catalog, as_of: Date, params: &BTreeMap<String, serde_json::Value>) -> serde_json::Value {
+    let requirements: serde_json::Map<String, serde_json::Value> = catalog
+        .iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                serde_json::json!({"due": r.due, "basis": r.basis, "item": r.item, "title": r.title}),
+            )
+        })
+        .collect();
+    serde_json::json!({
+        "sansho": {
+            "as_of": as_of.to_string(),
+            "params": params,
+            "requirements": requirements,
+        }
+    })
+}
+
 /// Builds a regorus engine holding the pack (policies and libraries, not tests).
 pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> Result<regorus::Engine, Problems> {
     let mut engine = regorus::Engine::new();
@@ -136,24 +162,7 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
             );
         }
     }
-    // The catalog facts policies may need (deadlines, verification), so that a deadline lives
-    // in one place: the catalog entry.
-    let requirements: serde_json::Map<String, serde_json::Value> = catalog
-        .iter()
-        .map(|r| {
-            (
-                r.id.clone(),
-                serde_json::json!({"due": r.due, "basis": r.basis, "item": r.item, "title": r.title}),
-            )
-        })
-        .collect();
-    let data = serde_json::json!({
-        "sansho": {
-            "as_of": opts.as_of.to_string(),
-            "params": opts.params,
-            "requirements": requirements,
-        }
-    });
+    let data = policy_data(catalog, opts.as_of, &opts.params);
     if let Err(e) = engine.add_data(to_regorus(&data)) {
         problems.push(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}")));
     }
@@ -176,7 +185,8 @@ pub fn evaluate(
     let mut engine = build_engine(pack, catalog, opts)?;
     engine.set_input(to_regorus(&inv.to_input()));
     let (first, after): (Vec<&Rule>, Vec<&Rule>) = pack.rules.iter().partition(|r| r.meta.stage == Stage::Findings);
-    let mut findings = run_rules(&mut engine, first, opts.workers, inv, pack, catalog)?;
+    let mut times = Vec::new();
+    let mut findings = run_rules(&mut engine, first, opts.workers, inv, pack, catalog, &mut times)?;
     let matches = crate::waiver::apply(&mut findings, waivers, inv, pack, opts.as_of);
     for f in findings.iter_mut().filter(|f| f.waiver.is_some()) {
         f.status = Status::Waived;
@@ -186,12 +196,22 @@ pub fn evaluate(
         engine
             .add_data(to_regorus(&data))
             .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("waiver data rejected: {e}"))))?;
-        findings.extend(run_rules(&mut engine, after, opts.workers, inv, pack, catalog)?);
+        findings.extend(run_rules(
+            &mut engine,
+            after,
+            opts.workers,
+            inv,
+            pack,
+            catalog,
+            &mut times,
+        )?);
     }
     sort_findings(&mut findings);
+    times.sort();
     Ok(Evaluation {
         findings,
         rules: pack.rules.iter().map(|r| r.meta.id.clone()).collect(),
+        rule_times: times,
     })
 }
 
@@ -204,9 +224,11 @@ fn run_rules(
     inv: &Inventory,
     pack: &PolicySet,
     catalog: &Catalog,
+    times: &mut Vec<(String, Duration)>,
 ) -> Result<Vec<Finding>, Problems> {
     let workers = workers.clamp(1, 16).min(rules.len().max(1));
-    let results: Vec<Result<Vec<Finding>, Vec<Problem>>> = if workers <= 1 {
+    type ChunkResult = (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>);
+    let results: Vec<ChunkResult> = if workers <= 1 {
         vec![eval_chunk(engine, &rules, inv, pack, catalog)]
     } else {
         let mut chunks: Vec<Vec<&Rule>> = vec![Vec::new(); workers];
@@ -227,10 +249,13 @@ fn run_rules(
                 .into_iter()
                 .map(|h| {
                     h.join().unwrap_or_else(|_| {
-                        Err(vec![Problem::new(
-                            ProblemCode::PolicyRuntime,
-                            "an evaluation worker stopped unexpectedly",
-                        )])
+                        (
+                            Err(vec![Problem::new(
+                                ProblemCode::PolicyRuntime,
+                                "an evaluation worker stopped unexpectedly",
+                            )]),
+                            Vec::new(),
+                        )
                     })
                 })
                 .collect()
@@ -238,7 +263,8 @@ fn run_rules(
     };
     let mut findings = Vec::new();
     let mut problems = Vec::new();
-    for r in results {
+    for (r, t) in results {
+        times.extend(t);
         match r {
             Ok(f) => findings.extend(f),
             Err(p) => problems.extend(p),
@@ -282,12 +308,16 @@ fn eval_chunk(
     inv: &Inventory,
     pack: &PolicySet,
     catalog: &Catalog,
-) -> Result<Vec<Finding>, Vec<Problem>> {
+) -> (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
+    let mut times = Vec::new();
     for rule in rules {
         let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
-        match engine.eval_rule(rule.entrypoint.clone()) {
+        let started = std::time::Instant::now();
+        let result = engine.eval_rule(rule.entrypoint.clone());
+        times.push((rule.meta.id.clone(), started.elapsed()));
+        match result {
             Ok(v) => match findings_of(rule, &v, inv, catalog, file) {
                 Ok(f) => out.extend(f),
                 Err(p) => problems.push(p),
@@ -309,11 +339,8 @@ fn eval_chunk(
             }
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
+    let result = if problems.is_empty() { Ok(out) } else { Err(problems) };
+    (result, times)
 }
 
 fn text_of(v: &regorus::Value) -> Option<Text> {

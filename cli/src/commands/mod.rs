@@ -1,4 +1,5 @@
 //! One module per subcommand.
+pub mod bench;
 pub mod check;
 pub mod gen_docs;
 pub mod generate;
