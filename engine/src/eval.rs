@@ -227,7 +227,6 @@ fn run_rules(
     times: &mut Vec<(String, Duration)>,
 ) -> Result<Vec<Finding>, Problems> {
     let workers = workers.clamp(1, 16).min(rules.len().max(1));
-    type ChunkResult = (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>);
     let results: Vec<ChunkResult> = if workers <= 1 {
         vec![eval_chunk(engine, &rules, inv, pack, catalog)]
     } else {
@@ -278,6 +277,9 @@ fn run_rules(
     }
 }
 
+/// One worker's findings (or problems) and the time each of its rules took.
+type ChunkResult = (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>);
+
 /// The order of every output: file, line, column, rule, resource.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
@@ -308,7 +310,7 @@ fn eval_chunk(
     inv: &Inventory,
     pack: &PolicySet,
     catalog: &Catalog,
-) -> (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>) {
+) -> ChunkResult {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let mut times = Vec::new();
