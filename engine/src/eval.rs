@@ -119,6 +119,11 @@ fn policy_problem(code: ProblemCode, file: &str, msg: String) -> Problem {
     p
 }
 
+fn syntax_problem(path: &str, e: impl std::fmt::Display) -> Problem {
+    policy_problem(ProblemCode::PolicySyntax, path, format!("{e}"))
+        .help("fix the Rego syntax (sansho reads Rego v1: `if` and `contains` are required)")
+}
+
 /// The data document policies see besides `input`: `{"sansho": {"as_of", "params",
 /// "requirements"}}` — the evaluation date, the parameters (defaults merged with sansho.yaml)
 /// and the catalog facts policies may need (deadlines, verification), so that a deadline lives
@@ -144,6 +149,21 @@ pub fn policy_data(catalog: &Catalog, as_of: Date, params: &BTreeMap<String, ser
 
 /// Builds a regorus engine holding the pack (policies and libraries, not tests).
 pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> Result<regorus::Engine, Problems> {
+    let mut engine = build_engine_of(pack, opts, |_| true)?;
+    let data = policy_data(catalog, opts.as_of, &opts.params);
+    engine
+        .add_data(to_regorus(&data))
+        .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}"))))?;
+    Ok(engine)
+}
+
+/// As [`build_engine`] without the data, with only the non-test files whose index `keep`
+/// accepts.
+fn build_engine_of(
+    pack: &PolicySet,
+    opts: &EvalOptions,
+    keep: impl Fn(usize) -> bool,
+) -> Result<regorus::Engine, Problems> {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(false);
     engine.set_strict_builtin_errors(true);
@@ -154,17 +174,15 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
         });
     }
     let mut problems = Vec::new();
-    for f in pack.files.iter().filter(|f| f.role != Role::Test) {
+    for (_, f) in pack
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| f.role != Role::Test && keep(*i))
+    {
         if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
-            problems.push(
-                policy_problem(ProblemCode::PolicySyntax, &f.path, format!("{e}"))
-                    .help("fix the Rego syntax (sansho reads Rego v1: `if` and `contains` are required)"),
-            );
+            problems.push(syntax_problem(&f.path, e));
         }
-    }
-    let data = policy_data(catalog, opts.as_of, &opts.params);
-    if let Err(e) = engine.add_data(to_regorus(&data)) {
-        problems.push(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}")));
     }
     if problems.is_empty() {
         Ok(engine)
@@ -175,6 +193,11 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
 
 /// Evaluates every rule of `pack` against `inv`, applies `waivers`, then runs the
 /// waiver-stage rules.
+///
+/// Each rule runs in an engine of its own holding the libraries, the helper files and that
+/// rule's file only: regorus resolves every `data.…` reference (each `lib.` call) by walking
+/// all loaded modules, so an engine with the whole pack pays for 60-odd modules on every call.
+/// The input and the data are converted once and shared (regorus values are reference counted).
 pub fn evaluate(
     inv: &Inventory,
     pack: &PolicySet,
@@ -182,22 +205,45 @@ pub fn evaluate(
     opts: &EvalOptions,
     waivers: &[crate::waiver::Waiver],
 ) -> Result<Evaluation, Problems> {
-    let mut engine = build_engine(pack, catalog, opts)?;
-    engine.set_input(to_regorus(&inv.to_input()));
     let (first, after): (Vec<&Rule>, Vec<&Rule>) = pack.rules.iter().partition(|r| r.meta.stage == Stage::Findings);
+    let rule_files: std::collections::BTreeSet<usize> = pack.rules.iter().map(|r| r.file).collect();
+    let input = regorus::Value::from(inv.to_input());
+    let data = to_regorus(&policy_data(catalog, opts.as_of, &opts.params));
+    // The libraries and helper files are parsed once; each rule's engine is a clone (modules
+    // and values are shared) plus the rule's own file.
+    let mut base = build_engine_of(pack, opts, |i| !rule_files.contains(&i))?;
+    base.add_data(data)
+        .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}"))))?;
+    base.set_input(input);
+    let engine_for = |base: &regorus::Engine, rule: &Rule| -> Result<regorus::Engine, Problems> {
+        let mut engine = base.clone();
+        if let Some(f) = pack.files.get(rule.file) {
+            engine
+                .add_policy(f.path.clone(), f.text.clone())
+                .map_err(|e| Problems::from(syntax_problem(&f.path, e)))?;
+        }
+        Ok(engine)
+    };
     let mut times = Vec::new();
-    let mut findings = run_rules(&mut engine, first, opts.workers, inv, pack, catalog, &mut times)?;
+    let mut findings = run_rules(
+        &|r| engine_for(&base, r),
+        first,
+        opts.workers,
+        inv,
+        pack,
+        catalog,
+        &mut times,
+    )?;
     let matches = crate::waiver::apply(&mut findings, waivers, inv, pack, opts.as_of);
     for f in findings.iter_mut().filter(|f| f.waiver.is_some()) {
         f.status = Status::Waived;
     }
     if !after.is_empty() {
-        let data = serde_json::json!({"sansho": {"waiver_matches": matches}});
-        engine
-            .add_data(to_regorus(&data))
+        let extra = to_regorus(&serde_json::json!({"sansho": {"waiver_matches": matches}}));
+        base.add_data(extra)
             .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("waiver data rejected: {e}"))))?;
         findings.extend(run_rules(
-            &mut engine,
+            &|r| engine_for(&base, r),
             after,
             opts.workers,
             inv,
@@ -215,10 +261,13 @@ pub fn evaluate(
     })
 }
 
-/// Runs rules on `workers` threads (each with a clone of the engine); the result does not
-/// depend on the number of threads.
+/// Makes the engine a rule runs in.
+type EngineFor<'a> = dyn Fn(&Rule) -> Result<regorus::Engine, Problems> + Sync + 'a;
+
+/// Runs rules on `workers` threads (rules dealt round-robin); the result does not depend on
+/// the number of threads.
 fn run_rules(
-    engine: &mut regorus::Engine,
+    engine_for: &EngineFor<'_>,
     rules: Vec<&Rule>,
     workers: usize,
     inv: &Inventory,
@@ -228,7 +277,7 @@ fn run_rules(
 ) -> Result<Vec<Finding>, Problems> {
     let workers = workers.clamp(1, 16).min(rules.len().max(1));
     let results: Vec<ChunkResult> = if workers <= 1 {
-        vec![eval_chunk(engine, &rules, inv, pack, catalog)]
+        vec![eval_chunk(engine_for, &rules, inv, pack, catalog)]
     } else {
         let mut chunks: Vec<Vec<&Rule>> = vec![Vec::new(); workers];
         for (i, r) in rules.into_iter().enumerate() {
@@ -239,10 +288,7 @@ fn run_rules(
         std::thread::scope(|s| {
             let handles: Vec<_> = chunks
                 .iter()
-                .map(|chunk| {
-                    let mut e = engine.clone();
-                    s.spawn(move || eval_chunk(&mut e, chunk, inv, pack, catalog))
-                })
+                .map(|chunk| s.spawn(move || eval_chunk(engine_for, chunk, inv, pack, catalog)))
                 .collect();
             handles
                 .into_iter()
@@ -273,6 +319,8 @@ fn run_rules(
         Ok(findings)
     } else {
         problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.message.cmp(&b.message)));
+        // A broken library file is reported by the engine of every rule: once is enough.
+        problems.dedup_by(|a, b| a.file == b.file && a.message == b.message);
         Err(Problems(problems))
     }
 }
@@ -305,7 +353,7 @@ pub fn sort_findings(findings: &mut [Finding]) {
 }
 
 fn eval_chunk(
-    engine: &mut regorus::Engine,
+    engine_for: &EngineFor<'_>,
     rules: &[&Rule],
     inv: &Inventory,
     pack: &PolicySet,
@@ -317,6 +365,13 @@ fn eval_chunk(
     for rule in rules {
         let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
         let started = std::time::Instant::now();
+        let mut engine = match engine_for(rule) {
+            Ok(e) => e,
+            Err(p) => {
+                problems.extend(p.0);
+                continue;
+            }
+        };
         let result = engine.eval_rule(rule.entrypoint.clone());
         times.push((rule.meta.id.clone(), started.elapsed()));
         match result {
