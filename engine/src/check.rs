@@ -262,6 +262,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
             .or(config.rule_timeout_seconds.map(Duration::from_secs))
             .unwrap_or(Duration::from_secs(60)),
         workers: req.workers,
+        ..EvalOptions::default()
     };
     let loaded = started.elapsed();
     let evaluation = eval::evaluate(&inv, &pack, &catalog, &opts, &waivers).map_err(|p| CheckFailure {

@@ -30,6 +30,9 @@ pub struct EvalOptions {
     pub rule_timeout: Duration,
     /// Threads evaluating rules (1 = sequential). Output does not depend on it.
     pub workers: usize,
+    /// Up to this many documents the rules of a worker share one engine; above, each rule
+    /// gets its own (see [`evaluate`]). Output does not depend on it.
+    pub shared_engine_max_documents: usize,
 }
 
 impl Default for EvalOptions {
@@ -39,6 +42,7 @@ impl Default for EvalOptions {
             params: BTreeMap::new(),
             rule_timeout: Duration::from_secs(60),
             workers: 1,
+            shared_engine_max_documents: SHARED_ENGINE_MAX_DOCUMENTS,
         }
     }
 }
@@ -194,9 +198,10 @@ fn build_engine_of(
 /// Evaluates every rule of `pack` against `inv`, applies `waivers`, then runs the
 /// waiver-stage rules.
 ///
-/// Each rule runs in an engine of its own holding the libraries, the helper files and that
-/// rule's file only: regorus resolves every `data.…` reference (each `lib.` call) by walking
-/// all loaded modules, so an engine with the whole pack pays for 60-odd modules on every call.
+/// On a large inventory each rule runs in an engine of its own holding the libraries, the
+/// helper files and that rule's file only: regorus resolves every `data.…` reference (each
+/// `lib.` call) by walking all loaded modules, so an engine with the whole pack pays for 60-odd
+/// modules on every call. On a small one the rules of a worker share an engine, prepared once.
 /// The input and the data are converted once and shared (regorus values are reference counted).
 pub fn evaluate(
     inv: &Inventory,
@@ -209,24 +214,38 @@ pub fn evaluate(
     let rule_files: std::collections::BTreeSet<usize> = pack.rules.iter().map(|r| r.file).collect();
     let input = regorus::Value::from(inv.to_input());
     let data = to_regorus(&policy_data(catalog, opts.as_of, &opts.params));
-    // The libraries and helper files are parsed once; each rule's engine is a clone (modules
-    // and values are shared) plus the rule's own file.
+    // The libraries and helper files are parsed once; each engine is a clone (modules and
+    // values are shared) plus its rules' files.
     let mut base = build_engine_of(pack, opts, |i| !rule_files.contains(&i))?;
     base.add_data(data)
         .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}"))))?;
     base.set_input(input);
-    let engine_for = |base: &regorus::Engine, rule: &Rule| -> Result<regorus::Engine, Problems> {
+    let engine_for = |base: &regorus::Engine, rules: &[&Rule]| -> Result<regorus::Engine, Problems> {
         let mut engine = base.clone();
-        if let Some(f) = pack.files.get(rule.file) {
-            engine
-                .add_policy(f.path.clone(), f.text.clone())
-                .map_err(|e| Problems::from(syntax_problem(&f.path, e)))?;
+        let mut problems = Vec::new();
+        for f in rules.iter().filter_map(|r| pack.files.get(r.file)) {
+            if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
+                problems.push(syntax_problem(&f.path, e));
+            }
         }
-        Ok(engine)
+        if problems.is_empty() {
+            Ok(engine)
+        } else {
+            Err(Problems(problems))
+        }
+    };
+    // Preparing an engine (analysis, loop hoisting) costs about as much as a small inventory's
+    // whole evaluation: with few documents, the rules of a worker share one engine; with many,
+    // each rule gets its own (the per-reference module walk then dominates).
+    let group = if inv.documents.len() <= opts.shared_engine_max_documents {
+        usize::MAX
+    } else {
+        1
     };
     let mut times = Vec::new();
     let mut findings = run_rules(
         &|r| engine_for(&base, r),
+        group,
         first,
         opts.workers,
         inv,
@@ -244,6 +263,7 @@ pub fn evaluate(
             .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("waiver data rejected: {e}"))))?;
         findings.extend(run_rules(
             &|r| engine_for(&base, r),
+            group,
             after,
             opts.workers,
             inv,
@@ -262,12 +282,16 @@ pub fn evaluate(
 }
 
 /// Makes the engine a rule runs in.
-type EngineFor<'a> = dyn Fn(&Rule) -> Result<regorus::Engine, Problems> + Sync + 'a;
+type EngineFor<'a> = dyn Fn(&[&Rule]) -> Result<regorus::Engine, Problems> + Sync + 'a;
+
+/// Up to this many documents, the rules of a worker share one engine (see `evaluate`).
+pub const SHARED_ENGINE_MAX_DOCUMENTS: usize = 1000;
 
 /// Runs rules on `workers` threads (rules dealt round-robin); the result does not depend on
 /// the number of threads.
 fn run_rules(
     engine_for: &EngineFor<'_>,
+    group: usize,
     rules: Vec<&Rule>,
     workers: usize,
     inv: &Inventory,
@@ -277,7 +301,7 @@ fn run_rules(
 ) -> Result<Vec<Finding>, Problems> {
     let workers = workers.clamp(1, 16).min(rules.len().max(1));
     let results: Vec<ChunkResult> = if workers <= 1 {
-        vec![eval_chunk(engine_for, &rules, inv, pack, catalog)]
+        vec![eval_chunk(engine_for, group, &rules, inv, pack, catalog)]
     } else {
         let mut chunks: Vec<Vec<&Rule>> = vec![Vec::new(); workers];
         for (i, r) in rules.into_iter().enumerate() {
@@ -288,7 +312,7 @@ fn run_rules(
         std::thread::scope(|s| {
             let handles: Vec<_> = chunks
                 .iter()
-                .map(|chunk| s.spawn(move || eval_chunk(engine_for, chunk, inv, pack, catalog)))
+                .map(|chunk| s.spawn(move || eval_chunk(engine_for, group, chunk, inv, pack, catalog)))
                 .collect();
             handles
                 .into_iter()
@@ -354,6 +378,7 @@ pub fn sort_findings(findings: &mut [Finding]) {
 
 fn eval_chunk(
     engine_for: &EngineFor<'_>,
+    group: usize,
     rules: &[&Rule],
     inv: &Inventory,
     pack: &PolicySet,
@@ -362,37 +387,44 @@ fn eval_chunk(
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let mut times = Vec::new();
-    for rule in rules {
-        let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
+    for part in rules.chunks(group.max(1)) {
         let started = std::time::Instant::now();
-        let mut engine = match engine_for(rule) {
+        let mut engine = match engine_for(part) {
             Ok(e) => e,
             Err(p) => {
                 problems.extend(p.0);
                 continue;
             }
         };
-        let result = engine.eval_rule(rule.entrypoint.clone());
-        times.push((rule.meta.id.clone(), started.elapsed()));
-        match result {
-            Ok(v) => match findings_of(rule, &v, inv, catalog, file) {
-                Ok(f) => out.extend(f),
-                Err(p) => problems.push(p),
-            },
-            Err(e) => {
-                let msg = format!("{e}");
-                let limit = msg.contains("time limit") || msg.contains("memory limit") || msg.contains("exceeded");
-                let code = if limit {
-                    ProblemCode::Limit
-                } else {
-                    ProblemCode::PolicyRuntime
-                };
-                let help = if limit {
-                    "the rule took too long or used too much memory; simplify it (index joins) or raise --rule-timeout"
-                } else {
-                    "the rule failed while evaluating; run `sansho test` on it, and check the input fields it reads"
-                };
-                problems.push(policy_problem(code, file, format!("rule {} failed: {msg}", rule.meta.id)).help(help));
+        let built = started.elapsed();
+        for (i, rule) in part.iter().enumerate() {
+            let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
+            let started = std::time::Instant::now();
+            let result = engine.eval_rule(rule.entrypoint.clone());
+            // The engine's set-up is counted with the first rule it runs.
+            let took = started.elapsed() + if i == 0 { built } else { Duration::ZERO };
+            times.push((rule.meta.id.clone(), took));
+            match result {
+                Ok(v) => match findings_of(rule, &v, inv, catalog, file) {
+                    Ok(f) => out.extend(f),
+                    Err(p) => problems.push(p),
+                },
+                Err(e) => {
+                    let msg = format!("{e}");
+                    let limit = msg.contains("time limit") || msg.contains("memory limit") || msg.contains("exceeded");
+                    let code = if limit {
+                        ProblemCode::Limit
+                    } else {
+                        ProblemCode::PolicyRuntime
+                    };
+                    let help = if limit {
+                        "the rule took too long or used too much memory; simplify it (index joins) or raise --rule-timeout"
+                    } else {
+                        "the rule failed while evaluating; run `sansho test` on it, and check the input fields it reads"
+                    };
+                    problems
+                        .push(policy_problem(code, file, format!("rule {} failed: {msg}", rule.meta.id)).help(help));
+                }
             }
         }
     }
@@ -517,4 +549,35 @@ fn findings_of(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod engine_layout_tests {
+    use super::*;
+
+    /// One engine per worker or one per rule, one thread or two: the same findings.
+    #[test]
+    fn findings_do_not_depend_on_engine_sharing_or_threads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/hospital");
+        let inv = crate::inventory::load(&root, &crate::inventory::LoadOptions::default()).unwrap();
+        let (catalog, pack) = crate::check::load_pack(true, &[]).unwrap();
+        let waivers = crate::waiver::read(&inv, &pack, &catalog).unwrap();
+        let run = |shared: usize, workers: usize| {
+            let opts = EvalOptions {
+                as_of: Date::new(2026, 11, 25).unwrap(),
+                params: pack.params.clone(),
+                workers,
+                shared_engine_max_documents: shared,
+                ..EvalOptions::default()
+            };
+            evaluate(&inv, &pack, &catalog, &opts, &waivers).unwrap().findings
+        };
+        let reference = run(usize::MAX, 1);
+        assert!(reference.len() >= 5, "{reference:?}");
+        assert!(reference.iter().any(|f| f.status == Status::Waived));
+        assert_eq!(run(0, 1), reference);
+        assert_eq!(run(0, 2), reference);
+        assert_eq!(run(usize::MAX, 2), reference);
+    }
 }
