@@ -245,9 +245,8 @@ pub fn evaluate(
     let mut times = Vec::new();
     let mut findings = run_rules(
         &|r| engine_for(&base, r),
-        group,
         first,
-        opts.workers,
+        (opts.workers, group),
         inv,
         pack,
         catalog,
@@ -263,9 +262,8 @@ pub fn evaluate(
             .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("waiver data rejected: {e}"))))?;
         findings.extend(run_rules(
             &|r| engine_for(&base, r),
-            group,
             after,
-            opts.workers,
+            (opts.workers, group),
             inv,
             pack,
             catalog,
@@ -287,13 +285,12 @@ type EngineFor<'a> = dyn Fn(&[&Rule]) -> Result<regorus::Engine, Problems> + Syn
 /// Up to this many documents, the rules of a worker share one engine (see `evaluate`).
 pub const SHARED_ENGINE_MAX_DOCUMENTS: usize = 1000;
 
-/// Runs rules on `workers` threads (rules dealt round-robin); the result does not depend on
-/// the number of threads.
+/// Runs rules on `workers` threads (rules dealt round-robin), `group` rules per engine; the
+/// result depends on neither.
 fn run_rules(
     engine_for: &EngineFor<'_>,
-    group: usize,
     rules: Vec<&Rule>,
-    workers: usize,
+    (workers, group): (usize, usize),
     inv: &Inventory,
     pack: &PolicySet,
     catalog: &Catalog,
