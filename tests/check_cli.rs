@@ -325,3 +325,74 @@ fn requirement_status_in_json_and_per_source_summary_in_human_output() {
     assert!(human.stdout.contains("要件の状況:"), "{}", human.stdout);
     assert!(human.stdout.contains("チェックリスト R7 医療機関確認用"));
 }
+
+#[test]
+fn dump_input_writes_the_document_policies_see_and_dump_data_their_data() {
+    let t = tempfile::tempdir().unwrap();
+    let input_path = t.path().join("input.json");
+    let data_path = t.path().join("data.json");
+    let (report, _) = check_json(
+        "examples/hospital",
+        &[
+            "--as-of",
+            "2026-11-25",
+            "--dump-input",
+            input_path.to_str().unwrap(),
+            "--dump-data",
+            data_path.to_str().unwrap(),
+        ],
+    );
+    let input: serde_json::Value = serde_json::from_slice(&std::fs::read(&input_path).unwrap()).unwrap();
+    // One array per kind, as many documents as the report counts, each the whole envelope.
+    // (`configurations` is one object of arrays per format: terraform, kubernetes, generic.)
+    for (key, n) in report["summary"]["documents"].as_object().unwrap() {
+        let count = match &input[key] {
+            serde_json::Value::Array(a) => a.len(),
+            serde_json::Value::Object(formats) => formats.values().map(|v| v.as_array().unwrap().len()).sum(),
+            other => panic!("{key}: {other}"),
+        };
+        assert_eq!(count as u64, n.as_u64().unwrap(), "{key}");
+    }
+    let pacs = input["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["metadata"]["name"] == "pacs")
+        .unwrap();
+    assert_eq!(pacs["kind"], "System");
+    assert_eq!(pacs["spec"]["authentication"]["two_factor"]["enabled"], false);
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(&data_path).unwrap()).unwrap();
+    assert_eq!(data["sansho"]["as_of"], "2026-11-25");
+    assert_eq!(data["sansho"]["params"], report["parameters"]);
+    assert!(data["sansho"]["requirements"]["chk.r7.inst.2.10"]["due"].is_string());
+    // The same inventory gives the same bytes.
+    let again = t.path().join("again.json");
+    run(&[
+        "check",
+        "examples/hospital",
+        "--as-of",
+        "2026-11-25",
+        "--dump-input",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&input_path).unwrap(), std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn dump_input_is_written_even_when_a_policy_fails() {
+    let t = tempfile::tempdir().unwrap();
+    let input_path = t.path().join("input.json");
+    let r = run(&[
+        "check",
+        "examples/clinic",
+        "--as-of",
+        "2026-11-25",
+        "--policy",
+        "tests/fixtures/broken_policy/runtime",
+        "--dump-input",
+        input_path.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let input: serde_json::Value = serde_json::from_slice(&std::fs::read(&input_path).unwrap()).unwrap();
+    assert!(!input["organizations"].as_array().unwrap().is_empty());
+}

@@ -61,6 +61,11 @@ enum Command {
     Matrix(commands::matrix::Args),
     /// Draft a vendor's MDS/SDS answers from its inventory.
     Disclosure(commands::disclosure::Args),
+    /// Write a synthetic inventory (deterministic by seed) with a known share of defects.
+    Generate(commands::generate::Args),
+    /// Time one check by phase and report peak memory (scripts/bench.sh).
+    #[command(hide = true)]
+    Bench(commands::bench::Args),
     /// Write the rule reference (docs/rules/) from policy metadata.
     #[command(hide = true)]
     GenDocs(commands::gen_docs::Args),
@@ -88,6 +93,8 @@ fn main() {
         Command::New(a) => commands::new::run(a),
         Command::Matrix(a) => commands::matrix::run(a),
         Command::Disclosure(a) => commands::disclosure::run(a),
+        Command::Generate(a) => commands::generate::run(a),
+        Command::Bench(a) => commands::bench::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
     };
     std::process::exit(code);

@@ -130,6 +130,21 @@ pub struct CheckOutcome {
     pub inventory: Inventory,
     pub pack: PolicySet,
     pub catalog: Catalog,
+    /// Where the time went (never part of the report).
+    pub timings: Timings,
+}
+
+/// Wall time of the phases of a check, for `sansho bench`.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    /// Catalog, pack, config and inventory (parse, schema validation).
+    pub load: Duration,
+    /// Engine set-up, the input conversion and every rule.
+    pub evaluate: Duration,
+    /// Requirement status and the report.
+    pub report: Duration,
+    /// Each rule's evaluation, in rule id order.
+    pub rules: Vec<(String, Duration)>,
 }
 
 /// A check that could not be trusted.
@@ -138,6 +153,9 @@ pub struct CheckFailure {
     pub problems: Problems,
     /// Files read before the failure, for snippets.
     pub sources: SourceMap,
+    /// The inventory, when it loaded and a later step (waivers, a policy) failed: what the
+    /// policies were given, for `--dump-input`.
+    pub inventory: Option<Box<Inventory>>,
 }
 
 impl From<Problems> for CheckFailure {
@@ -145,6 +163,7 @@ impl From<Problems> for CheckFailure {
         CheckFailure {
             problems,
             sources: SourceMap::default(),
+            inventory: None,
         }
     }
 }
@@ -194,6 +213,7 @@ pub fn load_pack_with(
 
 /// Runs a whole check.
 pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
+    let started = std::time::Instant::now();
     let (catalog, pack) = load_pack(req.builtin, &req.policy_dirs)?;
     if pack.rules.is_empty() {
         return Err(Problem::new(ProblemCode::Config, "no rules to evaluate")
@@ -225,6 +245,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
     let mut inv = inventory::load_many(&roots, &load_opts).map_err(|f| CheckFailure {
         problems: f.problems,
         sources: f.sources,
+        inventory: None,
     })?;
     if req.no_waivers {
         inv.remove_kind(Kind::Waiver);
@@ -232,6 +253,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
     let waivers = crate::waiver::read(&inv, &pack, &catalog).map_err(|p| CheckFailure {
         problems: p,
         sources: inv.sources.clone(),
+        inventory: Some(Box::new(inv.clone())),
     })?;
     let mut params = pack.params.clone();
     params.extend(config.parameters.clone());
@@ -248,17 +270,28 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
                 .or(config.max_memory_mib)
                 .map_or(eval::DEFAULT_MEMORY_LIMIT, |m| m.saturating_mul(1 << 20)),
         ),
+        ..EvalOptions::default()
     };
+    let loaded = started.elapsed();
     let evaluation = eval::evaluate(&inv, &pack, &catalog, &opts, &waivers).map_err(|p| CheckFailure {
         problems: p,
         sources: inv.sources.clone(),
+        inventory: Some(Box::new(inv.clone())),
     })?;
+    let evaluated = started.elapsed();
     let report = build_report(req, &inv, &pack, &catalog, &config, params, evaluation.findings);
+    let timings = Timings {
+        load: loaded,
+        evaluate: evaluated.saturating_sub(loaded),
+        report: started.elapsed().saturating_sub(evaluated),
+        rules: evaluation.rule_times,
+    };
     Ok(CheckOutcome {
         report,
         inventory: inv,
         pack,
         catalog,
+        timings,
     })
 }
 

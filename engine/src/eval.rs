@@ -34,6 +34,9 @@ pub struct EvalOptions {
     /// allocator counts every live allocation, the inventory included, so the default
     /// ([`DEFAULT_MEMORY_LIMIT`]) is generous.
     pub memory_limit: Option<u64>,
+    /// Up to this many documents the rules of a worker share one engine; above, each rule
+    /// gets its own (see [`evaluate`]). Output does not depend on it.
+    pub shared_engine_max_documents: usize,
 }
 
 /// Default time limit for one rule.
@@ -49,6 +52,7 @@ impl Default for EvalOptions {
             rule_timeout: DEFAULT_RULE_TIMEOUT,
             workers: 1,
             memory_limit: Some(DEFAULT_MEMORY_LIMIT),
+            shared_engine_max_documents: SHARED_ENGINE_MAX_DOCUMENTS,
         }
     }
 }
@@ -105,6 +109,9 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     /// Ids of the rules evaluated, in id order.
     pub rules: Vec<String>,
+    /// Wall time of each rule's evaluation (rule id order), for `sansho bench`; never part of
+    /// a report, which must not depend on timing.
+    pub rule_times: Vec<(String, Duration)>,
 }
 
 fn to_regorus(v: &serde_json::Value) -> regorus::Value {
@@ -130,28 +137,20 @@ fn policy_problem(code: ProblemCode, file: &str, msg: String) -> Problem {
     p
 }
 
-/// Builds a regorus engine holding the pack (policies and libraries, not tests).
-pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> Result<regorus::Engine, Problems> {
-    let mut engine = regorus::Engine::new();
-    engine.set_rego_v0(false);
-    engine.set_strict_builtin_errors(true);
-    if let Some(interval) = NonZeroU32::new(64) {
-        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit: opts.rule_timeout,
-            check_interval: interval,
-        });
-    }
-    let mut problems = Vec::new();
-    for f in pack.files.iter().filter(|f| f.role != Role::Test) {
-        if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
-            problems.push(
-                policy_problem(ProblemCode::PolicySyntax, &f.path, format!("{e}"))
-                    .help("fix the Rego syntax (sansho reads Rego v1: `if` and `contains` are required)"),
-            );
-        }
-    }
-    // The catalog facts policies may need (deadlines, verification), so that a deadline lives
-    // in one place: the catalog entry.
+fn syntax_problem(path: &str, e: impl std::fmt::Display) -> Problem {
+    policy_problem(ProblemCode::PolicySyntax, path, format!("{e}"))
+        .help("fix the Rego syntax (sansho reads Rego v1: `if` and `contains` are required)")
+}
+
+/// The data document policies see besides `input`: `{"sansho": {"as_of", "params",
+/// "requirements"}}` — the evaluation date, the parameters (defaults merged with sansho.yaml)
+/// and the catalog facts policies may need (deadlines, verification), so that a deadline lives
+/// in one place: the catalog entry. (Waiver-stage rules also get `sansho.waiver_matches`.)
+pub fn policy_data(
+    catalog: &Catalog,
+    as_of: Date,
+    params: &BTreeMap<String, serde_json::Value>,
+) -> Result<serde_json::Value, Problems> {
     let requirements: serde_json::Map<String, serde_json::Value> = catalog
         .iter()
         .map(|r| {
@@ -162,36 +161,72 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
         })
         .collect();
     // The MDS/SDS question list (data, not Rego), so rules can read what an answer is about.
-    let questions: serde_json::Map<String, serde_json::Value> = match crate::disclosure::questions() {
-        Ok(qs) => qs
-            .questions
-            .iter()
-            .map(|q| {
-                (
-                    q.id.clone(),
-                    serde_json::json!({"requirements": q.requirements, "applies_to": q.applies_to, "text": q.text}),
-                )
-            })
-            .collect(),
-        Err(p) => {
-            problems.push(p);
-            serde_json::Map::new()
-        }
-    };
-    let data = serde_json::json!({
+    let questions: serde_json::Map<String, serde_json::Value> = crate::disclosure::questions()?
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                q.id.clone(),
+                serde_json::json!({"requirements": q.requirements, "applies_to": q.applies_to, "text": q.text}),
+            )
+        })
+        .collect();
+    Ok(serde_json::json!({
         "sansho": {
-            "as_of": opts.as_of.to_string(),
-            "params": opts.params,
+            "as_of": as_of.to_string(),
+            "params": params,
             "requirements": requirements,
             "disclosure_questions": questions,
         }
-    });
-    if let Err(e) = engine.add_data(to_regorus(&data)) {
-        problems.push(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}")));
+    }))
+}
+
+/// Adds the data files of custom policy directories (OPA's data layout) to an engine.
+fn add_pack_data(engine: &mut regorus::Engine, pack: &PolicySet) -> Result<(), Problems> {
+    if pack.data.is_empty() {
+        return Ok(());
     }
-    if !pack.data.is_empty() {
-        if let Err(e) = engine.add_data(to_regorus(&serde_json::Value::Object(pack.data.clone()))) {
-            problems.push(Problem::new(ProblemCode::Config, format!("data files rejected: {e}")));
+    engine
+        .add_data(to_regorus(&serde_json::Value::Object(pack.data.clone())))
+        .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("data files rejected: {e}"))))
+}
+
+/// Builds a regorus engine holding the pack (policies and libraries, not tests).
+pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> Result<regorus::Engine, Problems> {
+    let mut engine = build_engine_of(pack, opts, |_| true)?;
+    let data = policy_data(catalog, opts.as_of, &opts.params)?;
+    engine
+        .add_data(to_regorus(&data))
+        .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}"))))?;
+    add_pack_data(&mut engine, pack)?;
+    Ok(engine)
+}
+
+/// As [`build_engine`] without the data, with only the non-test files whose index `keep`
+/// accepts.
+fn build_engine_of(
+    pack: &PolicySet,
+    opts: &EvalOptions,
+    keep: impl Fn(usize) -> bool,
+) -> Result<regorus::Engine, Problems> {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(false);
+    engine.set_strict_builtin_errors(true);
+    if let Some(interval) = NonZeroU32::new(64) {
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: opts.rule_timeout,
+            check_interval: interval,
+        });
+    }
+    let mut problems = Vec::new();
+    for (_, f) in pack
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| f.role != Role::Test && keep(*i))
+    {
+        if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
+            problems.push(syntax_problem(&f.path, e));
         }
     }
     if problems.is_empty() {
@@ -203,6 +238,12 @@ pub fn build_engine(pack: &PolicySet, catalog: &Catalog, opts: &EvalOptions) -> 
 
 /// Evaluates every rule of `pack` against `inv`, applies `waivers`, then runs the
 /// waiver-stage rules.
+///
+/// On a large inventory each rule runs in an engine of its own holding the libraries, the
+/// helper files and that rule's file only: regorus resolves every `data.…` reference (each
+/// `lib.` call) by walking all loaded modules, so an engine with the whole pack pays for 60-odd
+/// modules on every call. On a small one the rules of a worker share an engine, prepared once.
+/// The input and the data are converted once and shared (regorus values are reference counted).
 pub fn evaluate(
     inv: &Inventory,
     pack: &PolicySet,
@@ -210,26 +251,74 @@ pub fn evaluate(
     opts: &EvalOptions,
     waivers: &[crate::waiver::Waiver],
 ) -> Result<Evaluation, Problems> {
-    let mut engine = build_engine(pack, catalog, opts)?;
-    engine.set_input(to_regorus(&inv.to_input()));
-    let _ceiling = MemoryCeiling::set(opts.memory_limit);
     let (first, after): (Vec<&Rule>, Vec<&Rule>) = pack.rules.iter().partition(|r| r.meta.stage == Stage::Findings);
-    let mut findings = run_rules(&mut engine, first, opts.workers, inv, pack, catalog)?;
+    let rule_files: std::collections::BTreeSet<usize> = pack.rules.iter().map(|r| r.file).collect();
+    let input = regorus::Value::from(inv.to_input());
+    let data = to_regorus(&policy_data(catalog, opts.as_of, &opts.params)?);
+    // The libraries and helper files are parsed once; each engine is a clone (modules and
+    // values are shared) plus its rules' files.
+    let mut base = build_engine_of(pack, opts, |i| !rule_files.contains(&i))?;
+    base.add_data(data)
+        .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}"))))?;
+    add_pack_data(&mut base, pack)?;
+    base.set_input(input);
+    let _ceiling = MemoryCeiling::set(opts.memory_limit);
+    let engine_for = |base: &regorus::Engine, rules: &[&Rule]| -> Result<regorus::Engine, Problems> {
+        let mut engine = base.clone();
+        let mut problems = Vec::new();
+        for f in rules.iter().filter_map(|r| pack.files.get(r.file)) {
+            if let Err(e) = engine.add_policy(f.path.clone(), f.text.clone()) {
+                problems.push(syntax_problem(&f.path, e));
+            }
+        }
+        if problems.is_empty() {
+            Ok(engine)
+        } else {
+            Err(Problems(problems))
+        }
+    };
+    // Preparing an engine (analysis, loop hoisting) costs about as much as a small inventory's
+    // whole evaluation: with few documents, the rules of a worker share one engine; with many,
+    // each rule gets its own (the per-reference module walk then dominates).
+    let group = if inv.documents.len() <= opts.shared_engine_max_documents {
+        usize::MAX
+    } else {
+        1
+    };
+    let mut times = Vec::new();
+    let mut findings = run_rules(
+        &|r| engine_for(&base, r),
+        first,
+        (opts.workers, group),
+        inv,
+        pack,
+        catalog,
+        &mut times,
+    )?;
     let matches = crate::waiver::apply(&mut findings, waivers, inv, pack, opts.as_of);
     for f in findings.iter_mut().filter(|f| f.waiver.is_some()) {
         f.status = Status::Waived;
     }
     if !after.is_empty() {
-        let data = serde_json::json!({"sansho": {"waiver_matches": matches}});
-        engine
-            .add_data(to_regorus(&data))
+        let extra = to_regorus(&serde_json::json!({"sansho": {"waiver_matches": matches}}));
+        base.add_data(extra)
             .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("waiver data rejected: {e}"))))?;
-        findings.extend(run_rules(&mut engine, after, opts.workers, inv, pack, catalog)?);
+        findings.extend(run_rules(
+            &|r| engine_for(&base, r),
+            after,
+            (opts.workers, group),
+            inv,
+            pack,
+            catalog,
+            &mut times,
+        )?);
     }
     sort_findings(&mut findings);
+    times.sort();
     Ok(Evaluation {
         findings,
         rules: pack.rules.iter().map(|r| r.meta.id.clone()).collect(),
+        rule_times: times,
     })
 }
 
@@ -249,19 +338,59 @@ impl Drop for MemoryCeiling {
     }
 }
 
-/// Runs rules on `workers` threads (each with a clone of the engine); the result does not
-/// depend on the number of threads.
+/// The problem of a rule whose evaluation failed: a limit it hit (named as such, with the
+/// setting to raise), a built-in sansho does not offer, or another runtime error.
+fn evaluation_failure(rule: &Rule, file: &str, e: &anyhow::Error) -> Problem {
+    let msg = format!("{e}");
+    let (code, help) = match e.downcast_ref::<regorus::LimitError>() {
+        Some(regorus::LimitError::TimeLimitExceeded { limit, .. }) => (
+            ProblemCode::Limit,
+            format!(
+                "the rule ran longer than {} s; make it cheaper (index joins instead of nested scans) or raise --rule-timeout / limits.rule_timeout_seconds",
+                limit.as_secs()
+            ),
+        ),
+        Some(regorus::LimitError::MemoryLimitExceeded { limit, .. }) => (
+            ProblemCode::Limit,
+            format!(
+                "evaluation used more than {} MiB; make the rule build smaller collections, or raise --max-memory / limits.max_memory_mib",
+                limit >> 20
+            ),
+        ),
+        Some(_) => (ProblemCode::Limit, "the rule hit an evaluation limit; simplify it".to_string()),
+        None if msg.contains("could not find function") => (
+            ProblemCode::PolicyRuntime,
+            "sansho gives policies no network, environment or file-system built-ins (http.send, opa.runtime, net.lookup_ip_addr…): a policy sees only `input` (the inventory) and `data.sansho` (docs/authoring.md, \"Sandbox\")"
+                .to_string(),
+        ),
+        None => (
+            ProblemCode::PolicyRuntime,
+            "the rule failed while evaluating; run `sansho test` on it, and check the input fields it reads".to_string(),
+        ),
+    };
+    policy_problem(code, file, format!("rule {} failed: {msg}", rule.meta.id)).help(help)
+}
+
+/// Makes the engine a rule runs in.
+type EngineFor<'a> = dyn Fn(&[&Rule]) -> Result<regorus::Engine, Problems> + Sync + 'a;
+
+/// Up to this many documents, the rules of a worker share one engine (see `evaluate`).
+pub const SHARED_ENGINE_MAX_DOCUMENTS: usize = 1000;
+
+/// Runs rules on `workers` threads (rules dealt round-robin), `group` rules per engine; the
+/// result depends on neither.
 fn run_rules(
-    engine: &mut regorus::Engine,
+    engine_for: &EngineFor<'_>,
     rules: Vec<&Rule>,
-    workers: usize,
+    (workers, group): (usize, usize),
     inv: &Inventory,
     pack: &PolicySet,
     catalog: &Catalog,
+    times: &mut Vec<(String, Duration)>,
 ) -> Result<Vec<Finding>, Problems> {
     let workers = workers.clamp(1, 16).min(rules.len().max(1));
-    let results: Vec<Result<Vec<Finding>, Vec<Problem>>> = if workers <= 1 {
-        vec![eval_chunk(engine, &rules, inv, pack, catalog)]
+    let results: Vec<ChunkResult> = if workers <= 1 {
+        vec![eval_chunk(engine_for, group, &rules, inv, pack, catalog)]
     } else {
         let mut chunks: Vec<Vec<&Rule>> = vec![Vec::new(); workers];
         for (i, r) in rules.into_iter().enumerate() {
@@ -272,19 +401,19 @@ fn run_rules(
         std::thread::scope(|s| {
             let handles: Vec<_> = chunks
                 .iter()
-                .map(|chunk| {
-                    let mut e = engine.clone();
-                    s.spawn(move || eval_chunk(&mut e, chunk, inv, pack, catalog))
-                })
+                .map(|chunk| s.spawn(move || eval_chunk(engine_for, group, chunk, inv, pack, catalog)))
                 .collect();
             handles
                 .into_iter()
                 .map(|h| {
                     h.join().unwrap_or_else(|_| {
-                        Err(vec![Problem::new(
-                            ProblemCode::PolicyRuntime,
-                            "an evaluation worker stopped unexpectedly",
-                        )])
+                        (
+                            Err(vec![Problem::new(
+                                ProblemCode::PolicyRuntime,
+                                "an evaluation worker stopped unexpectedly",
+                            )]),
+                            Vec::new(),
+                        )
                     })
                 })
                 .collect()
@@ -292,7 +421,8 @@ fn run_rules(
     };
     let mut findings = Vec::new();
     let mut problems = Vec::new();
-    for r in results {
+    for (r, t) in results {
+        times.extend(t);
         match r {
             Ok(f) => findings.extend(f),
             Err(p) => problems.extend(p),
@@ -302,9 +432,14 @@ fn run_rules(
         Ok(findings)
     } else {
         problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.message.cmp(&b.message)));
+        // A broken library file is reported by the engine of every rule: once is enough.
+        problems.dedup_by(|a, b| a.file == b.file && a.message == b.message);
         Err(Problems(problems))
     }
 }
+
+/// One worker's findings (or problems) and the time each of its rules took.
+type ChunkResult = (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>);
 
 /// The order of every output: file, line, column, rule, resource.
 pub fn sort_findings(findings: &mut [Finding]) {
@@ -331,59 +466,44 @@ pub fn sort_findings(findings: &mut [Finding]) {
 }
 
 fn eval_chunk(
-    engine: &mut regorus::Engine,
+    engine_for: &EngineFor<'_>,
+    group: usize,
     rules: &[&Rule],
     inv: &Inventory,
     pack: &PolicySet,
     catalog: &Catalog,
-) -> Result<Vec<Finding>, Vec<Problem>> {
+) -> ChunkResult {
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for rule in rules {
-        let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
-        match engine.eval_rule(rule.entrypoint.clone()) {
-            Ok(v) => match findings_of(rule, &v, inv, catalog, file) {
-                Ok(f) => out.extend(f),
-                Err(p) => problems.push(p),
-            },
-            Err(e) => {
-                let msg = format!("{e}");
-                let (code, help) = match e.downcast_ref::<regorus::LimitError>() {
-                    Some(regorus::LimitError::TimeLimitExceeded { limit, .. }) => (
-                        ProblemCode::Limit,
-                        format!(
-                            "the rule ran longer than {} s; make it cheaper (index joins instead of nested scans) or raise --rule-timeout / limits.rule_timeout_seconds",
-                            limit.as_secs()
-                        ),
-                    ),
-                    Some(regorus::LimitError::MemoryLimitExceeded { limit, .. }) => (
-                        ProblemCode::Limit,
-                        format!(
-                            "evaluation used more than {} MiB; make the rule build smaller collections, or raise --max-memory / limits.max_memory_mib",
-                            limit >> 20
-                        ),
-                    ),
-                    Some(_) => (ProblemCode::Limit, "the rule hit an evaluation limit; simplify it".to_string()),
-                    None if msg.contains("could not find function") => (
-                        ProblemCode::PolicyRuntime,
-                        "sansho gives policies no network, environment or file-system built-ins (http.send, opa.runtime, net.lookup_ip_addr…): a policy sees only `input` (the inventory) and `data.sansho` (docs/authoring.md, \"Sandbox\")"
-                            .to_string(),
-                    ),
-                    None => (
-                        ProblemCode::PolicyRuntime,
-                        "the rule failed while evaluating; run `sansho test` on it, and check the input fields it reads"
-                            .to_string(),
-                    ),
-                };
-                problems.push(policy_problem(code, file, format!("rule {} failed: {msg}", rule.meta.id)).help(help));
+    let mut times = Vec::new();
+    for part in rules.chunks(group.max(1)) {
+        let started = std::time::Instant::now();
+        let mut engine = match engine_for(part) {
+            Ok(e) => e,
+            Err(p) => {
+                problems.extend(p.0);
+                continue;
+            }
+        };
+        let built = started.elapsed();
+        for (i, rule) in part.iter().enumerate() {
+            let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
+            let started = std::time::Instant::now();
+            let result = engine.eval_rule(rule.entrypoint.clone());
+            // The engine's set-up is counted with the first rule it runs.
+            let took = started.elapsed() + if i == 0 { built } else { Duration::ZERO };
+            times.push((rule.meta.id.clone(), took));
+            match result {
+                Ok(v) => match findings_of(rule, &v, inv, catalog, file) {
+                    Ok(f) => out.extend(f),
+                    Err(p) => problems.push(p),
+                },
+                Err(e) => problems.push(evaluation_failure(rule, file, &e)),
             }
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
+    let result = if problems.is_empty() { Ok(out) } else { Err(problems) };
+    (result, times)
 }
 
 fn text_of(v: &regorus::Value) -> Option<Text> {
@@ -520,4 +640,35 @@ fn findings_of(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod engine_layout_tests {
+    use super::*;
+
+    /// One engine per worker or one per rule, one thread or two: the same findings.
+    #[test]
+    fn findings_do_not_depend_on_engine_sharing_or_threads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/hospital");
+        let inv = crate::inventory::load(&root, &crate::inventory::LoadOptions::default()).unwrap();
+        let (catalog, pack) = crate::check::load_pack(true, &[]).unwrap();
+        let waivers = crate::waiver::read(&inv, &pack, &catalog).unwrap();
+        let run = |shared: usize, workers: usize| {
+            let opts = EvalOptions {
+                as_of: Date::new(2026, 11, 25).unwrap(),
+                params: pack.params.clone(),
+                workers,
+                shared_engine_max_documents: shared,
+                ..EvalOptions::default()
+            };
+            evaluate(&inv, &pack, &catalog, &opts, &waivers).unwrap().findings
+        };
+        let reference = run(usize::MAX, 1);
+        assert!(reference.len() >= 5, "{reference:?}");
+        assert!(reference.iter().any(|f| f.status == Status::Waived));
+        assert_eq!(run(0, 1), reference);
+        assert_eq!(run(0, 2), reference);
+        assert_eq!(run(usize::MAX, 2), reference);
+    }
 }

@@ -88,6 +88,8 @@ pub struct LoadOptions {
     pub yaml: yaml::Limits,
     /// Most problems reported before the rest are summarised.
     pub max_problems: usize,
+    /// Threads reading and parsing files (the result does not depend on it).
+    pub workers: usize,
 }
 
 impl Default for LoadOptions {
@@ -97,6 +99,7 @@ impl Default for LoadOptions {
             max_files: 100_000,
             yaml: yaml::Limits::default(),
             max_problems: 200,
+            workers: std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
         }
     }
 }
@@ -350,7 +353,33 @@ fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Problem> {
         );
     }
     match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
+        Ok(s) => match s.find('\0') {
+            None => Ok(s),
+            Some(at) => {
+                // Valid UTF-8 with NUL bytes: UTF-16 without a byte order mark (every other
+                // byte of ASCII text is 0), or a binary file. YAML and JSON allow no NUL.
+                let pos = pos_of_offset(&s, at);
+                let nuls = s.bytes().filter(|b| *b == 0).count();
+                if nuls * 4 >= s.len() {
+                    Err(Problem::new(
+                        ProblemCode::NotUtf8,
+                        "the file looks like UTF-16 without a byte order mark (every other byte is 0); sansho reads UTF-8 only",
+                    )
+                    .at(Location::new(shown, pos))
+                    .help(format!("convert it: iconv -f UTF-16LE -t UTF-8 '{shown}' > converted.yaml")))
+                } else {
+                    Err(Problem::new(
+                        ProblemCode::Syntax,
+                        format!(
+                            "the file contains a NUL byte (line {}, column {})",
+                            pos.line, pos.column
+                        ),
+                    )
+                    .at(Location::new(shown, pos))
+                    .help("remove the NUL byte; YAML and JSON text cannot contain one (is this a binary file?)"))
+                }
+            }
+        },
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -472,7 +501,11 @@ pub fn load_many(roots: &[PathBuf], opts: &LoadOptions) -> Result<Inventory, Loa
     let mut first_seen: HashMap<(Kind, String), Location> = HashMap::new();
     let mut pending = Vec::new();
     files.dedup_by(|a, b| a.0 == b.0);
-    for (path, shown) in files {
+    // Reading, decoding, hashing and parsing are independent per file: done on `workers`
+    // threads over contiguous runs of files; names, duplicates and schemas are then checked
+    // in path order, so the outcome does not depend on the number of threads.
+    let read = read_files(&files, opts);
+    for (f, (_, shown)) in read.into_iter().zip(&files) {
         if problems.len() >= opts.max_problems {
             break;
         }
@@ -482,7 +515,7 @@ pub fn load_many(roots: &[PathBuf], opts: &LoadOptions) -> Result<Inventory, Loa
             problems: &mut problems,
             pending: &mut pending,
         };
-        load_file(&path, &shown, opts, &mut st);
+        add_read_file(f, shown, &mut st);
     }
     finish(&mut inv, pending, &mut first_seen, &mut problems);
     if problems.is_empty() {
@@ -522,11 +555,20 @@ struct Pending {
     at: usize,
 }
 
-fn load_file(path: &Path, shown: &str, opts: &LoadOptions, st: &mut LoadState) {
-    let problems = &mut *st.problems;
+/// One file after the parallel phase.
+enum ReadFile {
+    Failed(Problem),
+    Parsed {
+        sha256: String,
+        text: Arc<str>,
+        parsed: Result<Vec<yaml::Document>, Problem>,
+    },
+}
+
+fn read_file(path: &Path, shown: &str, opts: &LoadOptions) -> ReadFile {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > opts.max_file_bytes {
-        problems.push(
+        return ReadFile::Failed(
             Problem::new(
                 ProblemCode::TooLarge,
                 format!(
@@ -537,16 +579,63 @@ fn load_file(path: &Path, shown: &str, opts: &LoadOptions, st: &mut LoadState) {
             .in_file(shown)
             .help("split the file, or raise the limit with --max-file-size"),
         );
-        return;
     }
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes(bytes, shown, opts, st),
-        Err(e) => problems.push(
+        Ok(bytes) => parse_bytes(bytes, shown, opts),
+        Err(e) => ReadFile::Failed(
             Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
                 .in_file(shown)
                 .help("check its permissions"),
         ),
     }
+}
+
+fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions) -> ReadFile {
+    let sha256 = crate::source::sha256_hex(&bytes);
+    let text: Arc<str> = match decode(bytes, shown) {
+        Ok(t) => Arc::from(t),
+        Err(p) => return ReadFile::Failed(p),
+    };
+    let is_json = shown.to_ascii_lowercase().ends_with(".json");
+    let parsed = parse_file(&text, shown, is_json, &opts.yaml);
+    ReadFile::Parsed { sha256, text, parsed }
+}
+
+/// Reads and parses `files` on up to `opts.workers` threads, in order.
+fn read_files(files: &[(PathBuf, String)], opts: &LoadOptions) -> Vec<ReadFile> {
+    let workers = opts.workers.clamp(1, 16).min(files.len().max(1));
+    if workers <= 1 {
+        return files.iter().map(|(p, shown)| read_file(p, shown, opts)).collect();
+    }
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk.max(1))
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(p, shown)| read_file(p, shown, opts))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .zip(files.chunks(chunk.max(1)))
+            .flat_map(|(h, part)| {
+                h.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|(_, shown)| {
+                            ReadFile::Failed(
+                                Problem::new(ProblemCode::Io, "reading the file stopped unexpectedly")
+                                    .in_file(shown.as_str()),
+                            )
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
 }
 
 /// Loads an inventory from in-memory files `(shown path, bytes)` — test fixtures embedded in
@@ -581,23 +670,25 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
 }
 
 fn load_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, st: &mut LoadState) {
+    add_read_file(parse_bytes(bytes, shown, opts), shown, st);
+}
+
+fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
     let LoadState {
         inv,
         first_seen,
         problems,
         pending,
     } = st;
-    let raw = bytes.clone();
-    let text: Arc<str> = match decode(bytes, shown) {
-        Ok(t) => Arc::from(t),
-        Err(p) => {
+    let (sha256, text, parsed) = match f {
+        ReadFile::Failed(p) => {
             problems.push(p);
             return;
         }
+        ReadFile::Parsed { sha256, text, parsed } => (sha256, text, parsed),
     };
-    let file = inv.sources.add(shown.to_string(), &raw, text.clone());
-    let is_json = shown.to_ascii_lowercase().ends_with(".json");
-    let docs = match parse_file(&text, shown, is_json, &opts.yaml) {
+    let file = inv.sources.add_hashed(shown.to_string(), sha256, text.clone());
+    let docs = match parsed {
         Ok(d) => d,
         Err(p) => {
             problems.push(p);

@@ -45,6 +45,7 @@ pub use check::{check, CheckFailure, CheckOutcome, CheckRequest, Report};
 pub mod authoring;
 pub mod disclosure;
 pub mod docs;
+pub mod generate;
 pub mod matrix;
 pub mod testing;
 pub mod waiver;

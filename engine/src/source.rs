@@ -41,6 +41,13 @@ impl SourceMap {
         id
     }
 
+    /// As [`SourceMap::add`], with the hash of the file's bytes already computed.
+    pub fn add_hashed(&mut self, display: String, sha256: String, text: Arc<str>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile { display, text, sha256 });
+        id
+    }
+
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
         self.files.get(id.0 as usize)
     }

@@ -10,6 +10,24 @@ test_days_known_values if {
 	lib.days("1969-12-31") == -1
 }
 
+test_days_parser_and_arithmetic_agree if {
+	every d in ["1678-01-01", "1970-01-01", "2000-02-29", "2024-12-31", "2026-11-25", "2261-12-31"] {
+		lib.days(d) == lib._days_arith(d)
+	}
+	lib.days("9999-12-31") == 2932896
+	lib.days("0001-01-01") == -719162
+}
+
+test_attestations_are_indexed_by_requirement if {
+	idx := lib.attestations_by_requirement with input.attestations as [
+		_att("a", "r.1", "2026-01-10", {}),
+		json.remove(_att("b", "x", "2026-01-10", {"requirements": ["r.1", "r.2"]}), ["spec/requirement"]),
+	]
+	{a.metadata.name | some a in idx["r.1"]} == {"a", "b"}
+	{a.metadata.name | some a in idx["r.2"]} == {"b"}
+	not idx["r.3"]
+}
+
 test_days_between_leap_year if {
 	lib.days_between("2024-02-28", "2024-03-01") == 2
 	lib.days_between("2026-02-28", "2026-03-01") == 1

@@ -112,6 +112,13 @@ pub struct Args {
     /// SARIF `automationDetails.id` (default `sansho/<path>/`).
     #[arg(long, value_name = "ID")]
     pub sarif_category: Option<String>,
+    /// Write the exact JSON document the policies see as `input` to FILE (also when a policy
+    /// fails), e.g. to develop a custom policy or to run another Rego engine on it.
+    #[arg(long, value_name = "FILE")]
+    pub dump_input: Option<PathBuf>,
+    /// Write the data document the policies see (`data.sansho`: as_of, params, requirements) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub dump_data: Option<PathBuf>,
     /// Colours in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -148,6 +155,19 @@ fn fail(problems: Problems, sources: &SourceMap, format: Format) -> i32 {
     exit::UNTRUSTED
 }
 
+/// Writes compact JSON (key order as in the inventory, so the same input gives the same bytes).
+fn write_json(path: &std::path::Path, value: &serde_json::Value) -> Result<(), Problem> {
+    use std::io::Write;
+    let io = |e: std::io::Error| {
+        Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", path.display()))
+            .help("check that the directory exists and is writable")
+    };
+    let file = std::fs::File::create(path).map_err(io)?;
+    let mut w = std::io::BufWriter::new(file);
+    serde_json::to_writer(&mut w, value).map_err(|e| io(e.into()))?;
+    w.write_all(b"\n").and_then(|()| w.flush()).map_err(io)
+}
+
 pub fn run(args: Args) -> i32 {
     let lang = lang::resolve(args.lang);
     let as_of = match parse_as_of(args.as_of.as_deref()) {
@@ -175,8 +195,29 @@ pub fn run(args: Args) -> i32 {
     progress.finish();
     let outcome = match result {
         Ok(o) => o,
-        Err(f) => return fail(f.problems, &f.sources, args.format),
+        Err(f) => {
+            if let (Some(path), Some(inv)) = (&args.dump_input, &f.inventory) {
+                if let Err(p) = write_json(path, &inv.to_input()) {
+                    return fail(p.into(), &SourceMap::default(), args.format);
+                }
+            }
+            return fail(f.problems, &f.sources, args.format);
+        }
     };
+    if let Some(path) = &args.dump_input {
+        if let Err(p) = write_json(path, &outcome.inventory.to_input()) {
+            return fail(p.into(), &SourceMap::default(), args.format);
+        }
+    }
+    if let Some(path) = &args.dump_data {
+        let data = match sansho_engine::eval::policy_data(&outcome.catalog, as_of, &outcome.report.parameters) {
+            Ok(d) => d,
+            Err(p) => return fail(p, &SourceMap::default(), args.format),
+        };
+        if let Err(p) = write_json(path, &data) {
+            return fail(p.into(), &SourceMap::default(), args.format);
+        }
+    }
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,

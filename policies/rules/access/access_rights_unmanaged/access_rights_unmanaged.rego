@@ -36,26 +36,42 @@ import rego.v1
 
 _listed(s) := {a.account | some a in object.get(object.get(s.spec, "access_control", {}), "administrators", [])}
 
-_unlisted(s) := sort([a.id |
-	some a in object.get(object.get(s.spec, "accounts", {}), "list", [])
-	a.administrator == true
-	a.status == "active"
-	not a.id in _listed(s)
-])
+_unlisted(s) := u if {
+	listed := _listed(s)
+	u := sort([a.id |
+		some a in object.get(object.get(s.spec, "accounts", {}), "list", [])
+		a.administrator == true
+		a.status == "active"
+		not a.id in listed
+	])
+}
 
-_problems(s) := [p |
+# Messages that do not depend on the system are built once, not once per system.
+_max_days := lib.param("access_review_max_days")
+
+_stale_ja := sprintf("%d 日以内の見直し記録がない", [_max_days])
+
+_stale_en := sprintf("no review within %d days", [_max_days])
+
+# Each problem is built only when it applies.
+_problems(s) := ps if {
 	ac := object.get(s.spec, "access_control", {})
-	some p in [
-		{"bad": object.get(ac, "role_based", false) != true, "path": "spec.access_control", "ja": "役割(職種・業務)別の権限設定がない", "en": "rights are not set by role"},
-		{"bad": _stale(ac) == true, "path": "spec.access_control", "ja": sprintf("%d 日以内の見直し記録がない", [lib.param("access_review_max_days")]), "en": sprintf("no review within %d days", [lib.param("access_review_max_days")])},
-		{"bad": count(_unlisted(s)) > 0, "path": "spec.accounts.list", "ja": sprintf("管理者一覧にない管理者アカウント: %s", [concat(", ", _unlisted(s))]), "en": sprintf("administrator accounts not listed as administrators: %s", [concat(", ", _unlisted(s))])},
-	]
-	p.bad
-]
+	unlisted := _unlisted(s)
+	ps := array.concat(
+		array.concat(
+			[p | object.get(ac, "role_based", false) != true; p := {"path": "spec.access_control", "ja": "役割(職種・業務)別の権限設定がない", "en": "rights are not set by role"}],
+			[p | _stale(ac) == true; p := {"path": "spec.access_control", "ja": _stale_ja, "en": _stale_en}],
+		),
+		[p |
+			count(unlisted) > 0
+			p := {"path": "spec.accounts.list", "ja": sprintf("管理者一覧にない管理者アカウント: %s", [concat(", ", unlisted)]), "en": sprintf("administrator accounts not listed as administrators: %s", [concat(", ", unlisted)])}
+		],
+	)
+}
 
 _stale(ac) := true if not ac.reviewed_on
 
-else := true if lib.age_days(ac.reviewed_on) > lib.param("access_review_max_days")
+else := true if lib.age_days(ac.reviewed_on) > _max_days
 
 else := false
 

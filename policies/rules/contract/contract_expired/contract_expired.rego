@@ -36,14 +36,20 @@ import rego.v1
 
 _systems := {s.metadata.name: s | some s in input.systems}
 
-# Contract name -> names of the systems that list it under spec.contracts.
-_claimed := {cn: {s.metadata.name | some s in input.systems; cn in object.get(s.spec, "contracts", [])} |
-	some s0 in input.systems
-	some cn in object.get(s0.spec, "contracts", [])
+# Contract name -> names of the systems that list it under spec.contracts (one pass over the
+# systems: an index, not a scan of every system per contract).
+_claimed[cn] contains s.metadata.name if {
+	some s in input.systems
+	some cn in object.get(s.spec, "contracts", [])
 }
 
 # The systems the contract names, and those naming it.
-_covered(c) := {n | some n in object.get(c.spec, "systems", [])} | object.get(_claimed, c.metadata.name, set())
+_covered(c) := {n | some n in object.get(c.spec, "systems", [])} | _claimed_by(c.metadata.name)
+
+# (A partial rule with no element is undefined in regorus, not an empty object.)
+_claimed_by(cn) := _claimed[cn] if _claimed[cn]
+
+else := set()
 
 # The systems still needing the contract on its end date.
 _needing(c) := sort([n |

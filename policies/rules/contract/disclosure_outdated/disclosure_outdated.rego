@@ -122,7 +122,15 @@ _issues_of(t, e) := array.concat(
 	),
 )
 
-_current(v) if _vkey(v) >= _vkey(_min)
+# Each distinct disclosure version of the input, parsed once (the regular expression runs per
+# distinct value, not per contract).
+_versions := {v | some c in input.contracts; some d in object.get(c.spec, "disclosures", []); v := d.version}
+
+_vkeys := {v: k | some v in _versions; k := _vkey(v)}
+
+_min_key := _vkey(_min)
+
+_current(v) if _vkeys[v] >= _min_key
 
 _issues(c) := [i |
 	some t in ["mds", "sds"]

@@ -56,6 +56,14 @@ _vkey(v) := k if {
 
 _min := lib.param("mds_sds_min_format_version")
 
+# Each distinct format version of the input, parsed once: the regular expression runs per
+# distinct value, not per system.
+_versions := {v | some s in input.systems; v := s.spec.disclosure.mds_sds.format_version}
+
+_vkeys := {v: k | some v in _versions; k := _vkey(v)}
+
+_min_key := _vkey(_min)
+
 _issue(d) := i if {
 	not d.format_version
 	i := {"path": "spec.disclosure.mds_sds", "ja": "様式の版(format_version)が記録されていません", "en": "its format version (format_version) is not recorded"}
@@ -63,7 +71,7 @@ _issue(d) := i if {
 
 _issue(d) := i if {
 	v := d.format_version
-	not _vkey(v)
+	not _vkeys[v]
 	i := {
 		"path": "spec.disclosure.mds_sds.format_version",
 		"ja": sprintf("様式の版「%s」から版番号を読み取れません(%s 以降が必要)", [v, _min]),
@@ -73,7 +81,7 @@ _issue(d) := i if {
 
 _issue(d) := i if {
 	v := d.format_version
-	_vkey(v) < _vkey(_min)
+	_vkeys[v] < _min_key
 	i := {
 		"path": "spec.disclosure.mds_sds.format_version",
 		"ja": sprintf("様式の版が %s です(%s 以降が必要)", [v, _min]),

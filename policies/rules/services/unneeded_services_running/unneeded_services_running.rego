@@ -40,17 +40,22 @@ _in_scope(a) if {
 
 _stale(svc) := true if not svc.reviewed_on
 
-else := true if lib.age_days(svc.reviewed_on) > lib.param("services_review_max_days")
+else := true if lib.age_days(svc.reviewed_on) > _max_days
 
 else := false
 
-_problems(svc) := [p |
-	some p in [
-		{"bad": object.get(svc, "unneeded_disabled", false) != true, "ja": "不要なサービスの停止が記録されていない", "en": "unneeded services are not recorded as stopped"},
-		{"bad": _stale(svc), "ja": sprintf("%d 日以内の確認記録がない", [lib.param("services_review_max_days")]), "en": sprintf("no review within %d days", [lib.param("services_review_max_days")])},
-	]
-	p.bad
-]
+# Built once, not once per asset.
+_max_days := lib.param("services_review_max_days")
+
+_stale_ja := sprintf("%d 日以内の確認記録がない", [_max_days])
+
+_stale_en := sprintf("no review within %d days", [_max_days])
+
+# Each problem is built only when it applies.
+_problems(svc) := array.concat(
+	[p | object.get(svc, "unneeded_disabled", false) != true; p := {"ja": "不要なサービスの停止が記録されていない", "en": "unneeded services are not recorded as stopped"}],
+	[p | _stale(svc); p := {"ja": _stale_ja, "en": _stale_en}],
+)
 
 _path(a) := "spec.services" if a.spec.services
 
