@@ -44,7 +44,22 @@ _in_force(c) if not c.spec.term.end_on
 
 _in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
 
-_contracts := [c | some c in input.contracts; _in_force(c)]
+_contracts := {c.metadata.name: c | some c in input.contracts; _in_force(c)}
+
+# The contracts in force for each system: pairs are formed per system, not over every two
+# contracts of the inventory (which grows with the square of the contracts).
+_by_system[s] contains n if {
+	some n, c in _contracts
+	some s in object.get(c.spec, "systems", [])
+}
+
+# Names of two contracts in force that share a system, each pair once.
+_pairs contains [a, b] if {
+	some names in _by_system
+	some a in names
+	some b in names
+	a < b
+}
 
 # [contract name, index, owner] of each contract's first entry for `req`.
 _entry(c, req) := [i, r.owner] if {
@@ -56,9 +71,9 @@ _entry(c, req) := [i, r.owner] if {
 _common(a, b) := {s | some s in object.get(a.spec, "systems", [])} & {s | some s in object.get(b.spec, "systems", [])}
 
 deny contains f if {
-	some a in _contracts
-	some b in _contracts
-	a.metadata.name < b.metadata.name
+	some [an, bn] in _pairs
+	a := _contracts[an]
+	b := _contracts[bn]
 	systems := _common(a, b)
 	count(systems) > 0
 	some req in {r.requirement | some r in object.get(b.spec, "responsibilities", [])}

@@ -91,14 +91,17 @@ _assigned(c, r) if {
 	}
 }
 
-_assigned_elsewhere(c, s, r) if {
+# [system, requirement] for every assignment of a contract in force: built once, so the check
+# is a lookup, not a scan of every contract per contract (quadratic). When `c` itself assigns
+# `r` the first `_assigned` clause holds already, so any pair found here is another contract's.
+_assigned_pairs contains [s, e.requirement] if {
 	some other in input.contracts
-	other.metadata.name != c.metadata.name
 	_in_force(other)
-	s in object.get(other.spec, "systems", [])
+	some s in object.get(other.spec, "systems", [])
 	some e in object.get(other.spec, "responsibilities", [])
-	e.requirement == r
 }
+
+_assigned_elsewhere(_, s, r) if [s, r] in _assigned_pairs
 
 # The vendor contracts in force, about medical information, that record a split.
 _checked(c) if {
