@@ -118,6 +118,67 @@ fn to_regorus(v: &serde_json::Value) -> regorus::Value {
     regorus::Value::from(v.clone())
 }
 
+/// Builds the regorus `input` straight from the documents: the same value as
+/// `regorus::Value::from(inv.to_input())`, without the intermediate copy of every document
+/// (on a large inventory that copy alone was the size of the JSON documents), and with every
+/// object key and every short string allocated once however often it repeats (field names,
+/// enumerations, dates, party names).
+pub fn input_value(inv: &Inventory) -> regorus::Value {
+    fn docs<'a>(list: Vec<&'a crate::inventory::Document>, strings: &mut Interner<'a>) -> regorus::Value {
+        regorus::Value::from(list.into_iter().map(|d| strings.value(&d.value)).collect::<Vec<_>>())
+    }
+    let mut strings = Interner::default();
+    let mut obj = BTreeMap::new();
+    for (key, part) in inv.input_layout() {
+        let value = match part {
+            crate::inventory::InputPart::Documents(list) => docs(list, &mut strings),
+            crate::inventory::InputPart::Groups(groups) => regorus::Value::from(
+                groups
+                    .into_iter()
+                    .map(|(format, list)| (strings.string(format), docs(list, &mut strings)))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
+        };
+        obj.insert(strings.string(key), value);
+    }
+    regorus::Value::from(obj)
+}
+
+/// Shares one regorus string per distinct short text while converting a value.
+#[derive(Default)]
+struct Interner<'a> {
+    seen: std::collections::HashMap<&'a str, regorus::Value>,
+}
+
+impl<'a> Interner<'a> {
+    /// Strings longer than this are rarely repeated (descriptions, notes) and not shared.
+    const MAX_LEN: usize = 128;
+
+    fn string(&mut self, s: &'a str) -> regorus::Value {
+        if s.len() > Self::MAX_LEN {
+            return regorus::Value::from(s);
+        }
+        self.seen.entry(s).or_insert_with(|| regorus::Value::from(s)).clone()
+    }
+
+    fn value(&mut self, v: &'a serde_json::Value) -> regorus::Value {
+        match v {
+            serde_json::Value::Null => regorus::Value::Null,
+            serde_json::Value::Bool(b) => regorus::Value::from(*b),
+            serde_json::Value::Number(_) => regorus::Value::from(v.clone()),
+            serde_json::Value::String(s) => self.string(s),
+            serde_json::Value::Array(items) => {
+                regorus::Value::from(items.iter().map(|i| self.value(i)).collect::<Vec<_>>())
+            }
+            serde_json::Value::Object(map) => regorus::Value::from(
+                map.iter()
+                    .map(|(k, v)| (self.string(k), self.value(v)))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
+        }
+    }
+}
+
 fn policy_problem(code: ProblemCode, file: &str, msg: String) -> Problem {
     // regorus messages carry `--> file:line:col`; surface the line when present.
     let mut p = Problem::new(code, msg.clone()).in_file(file.to_string());
@@ -253,7 +314,7 @@ pub fn evaluate(
 ) -> Result<Evaluation, Problems> {
     let (first, after): (Vec<&Rule>, Vec<&Rule>) = pack.rules.iter().partition(|r| r.meta.stage == Stage::Findings);
     let rule_files: std::collections::BTreeSet<usize> = pack.rules.iter().map(|r| r.file).collect();
-    let input = regorus::Value::from(inv.to_input());
+    let input = input_value(inv);
     let data = to_regorus(&policy_data(catalog, opts.as_of, &opts.params)?);
     // The libraries and helper files are parsed once; each engine is a clone (modules and
     // values are shared) plus its rules' files.
@@ -670,5 +731,38 @@ mod engine_layout_tests {
         assert_eq!(run(0, 1), reference);
         assert_eq!(run(0, 2), reference);
         assert_eq!(run(usize::MAX, 2), reference);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod input_tests {
+    use super::*;
+
+    /// The directly built input equals the input converted from its JSON form, for every
+    /// bundled example (configurations, numbers, nested lists, Japanese text included).
+    #[test]
+    fn input_value_matches_the_json_input() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(examples).unwrap() {
+            let root = entry.unwrap().path();
+            if !root.is_dir() {
+                continue;
+            }
+            let inv = crate::inventory::load(&root, &crate::inventory::LoadOptions::default()).unwrap();
+            let expected = regorus::Value::from(inv.to_input());
+            assert_ne!(expected, regorus::Value::Undefined);
+            assert_eq!(input_value(&inv), expected, "{}", root.display());
+            seen += 1;
+        }
+        assert!(seen >= 3, "examples found: {seen}");
+    }
+
+    #[test]
+    fn interned_strings_equal_fresh_ones() {
+        let v = serde_json::json!({"a": ["x", "x", 1, 2.5, -3, null, true, {"a": "x"}], "long": "y".repeat(300)});
+        let mut strings = Interner::default();
+        assert_eq!(strings.value(&v), regorus::Value::from(v.clone()));
     }
 }

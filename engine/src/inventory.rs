@@ -116,6 +116,15 @@ pub struct Document {
     pub pos: PosNode,
 }
 
+/// One top-level member of the policies' `input` (see [`Inventory::input_layout`]).
+#[derive(Debug)]
+pub enum InputPart<'a> {
+    /// An array of documents.
+    Documents(Vec<&'a Document>),
+    /// An object of arrays of documents, keyed by configuration format.
+    Groups(Vec<(&'static str, Vec<&'a Document>)>),
+}
+
 /// A loaded, validated inventory.
 #[derive(Debug, Clone, Default)]
 pub struct Inventory {
@@ -178,31 +187,49 @@ impl Inventory {
     /// The document that policies receive as `input`. Configuration items are grouped by
     /// format: `input.configurations.terraform`, `.kubernetes` and `.generic`.
     pub fn to_input(&self) -> serde_json::Value {
+        let docs = |list: Vec<&Document>| serde_json::Value::Array(list.into_iter().map(|d| d.value.clone()).collect());
         let mut obj = serde_json::Map::new();
-        for kind in Kind::ALL {
-            if kind == Kind::Configuration {
-                let mut groups = serde_json::Map::new();
-                for format in crate::configuration::FORMATS {
-                    let items: Vec<serde_json::Value> = self
-                        .documents
-                        .iter()
-                        .filter(|d| d.kind == kind && d.value["format"] == format)
-                        .map(|d| d.value.clone())
-                        .collect();
-                    groups.insert(format.to_string(), serde_json::Value::Array(items));
-                }
-                obj.insert(kind.input_key().to_string(), serde_json::Value::Object(groups));
-                continue;
-            }
-            let docs: Vec<serde_json::Value> = self
-                .documents
-                .iter()
-                .filter(|d| d.kind == kind)
-                .map(|d| d.value.clone())
-                .collect();
-            obj.insert(kind.input_key().to_string(), serde_json::Value::Array(docs));
+        for (key, part) in self.input_layout() {
+            let value = match part {
+                InputPart::Documents(list) => docs(list),
+                InputPart::Groups(groups) => serde_json::Value::Object(
+                    groups
+                        .into_iter()
+                        .map(|(format, list)| (format.to_string(), docs(list)))
+                        .collect(),
+                ),
+            };
+            obj.insert(key.to_string(), value);
         }
         serde_json::Value::Object(obj)
+    }
+
+    /// The shape of [`Inventory::to_input`] without copying any document: for each top-level
+    /// key, the documents (in inventory order) or, for configurations, the documents of each
+    /// format. Builders of other value types (the regorus input) follow it.
+    pub fn input_layout(&self) -> Vec<(&'static str, InputPart<'_>)> {
+        Kind::ALL
+            .into_iter()
+            .map(|kind| {
+                let of_kind = self.documents.iter().filter(move |d| d.kind == kind);
+                let part = if kind == Kind::Configuration {
+                    InputPart::Groups(
+                        crate::configuration::FORMATS
+                            .iter()
+                            .map(|&format| {
+                                (
+                                    format,
+                                    of_kind.clone().filter(|d| d.value["format"] == format).collect(),
+                                )
+                            })
+                            .collect(),
+                    )
+                } else {
+                    InputPart::Documents(of_kind.collect())
+                };
+                (kind.input_key(), part)
+            })
+            .collect()
     }
 
     /// Drops every document of a kind (e.g. waivers with `--no-waivers`).

@@ -351,7 +351,7 @@ pub fn unassigned(
     opts: &crate::EvalOptions,
 ) -> Result<BTreeMap<String, Vec<String>>, Problems> {
     let mut engine = crate::eval::build_engine(pack, catalog, opts)?;
-    engine.set_input(regorus::Value::from(inv.to_input()));
+    engine.set_input(crate::eval::input_value(inv));
     let value = match engine.eval_rule(UNASSIGNED_RULE.to_string()) {
         Ok(v) => v,
         Err(e) => {
