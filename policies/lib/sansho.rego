@@ -65,6 +65,36 @@ age_days(d) := as_of_days - days(d)
 # Days from the evaluation date to a date (how much time is left).
 days_left(d) := days(d) - as_of_days
 
+# The date `n` days before the evaluation date (YYYY-MM-DD; negative `n` is after it).
+# For dates validated as YYYY-MM-DD (every date field of the inventory schemas), string order
+# is date order, so a rule can compute a cutoff once and compare each document's date to it:
+#   d < date_days_before_as_of(n)   ⇔   age_days(d) > n
+#   d < as_of                       ⇔   days_left(d) < 0
+# which spares a date conversion per document (plain Rego).
+date_days_before_as_of(n) := date_of_days(as_of_days - n)
+
+# The date of a day number (days since 1970-01-01), the inverse of `days`.
+date_of_days(z) := sprintf("%s-%s-%s", [_pad(y, 4), _pad(m, 2), _pad(d, 2)]) if {
+	zz := z + 719468
+	era := floor(zz / 146097)
+	doe := zz - (era * 146097)
+	yoe := floor((((doe - floor(doe / 1460)) + floor(doe / 36524)) - floor(doe / 146096)) / 365)
+	doy := doe - (((365 * yoe) + floor(yoe / 4)) - floor(yoe / 100))
+	mp := floor(((5 * doy) + 2) / 153)
+	d := (doy - floor(((153 * mp) + 2) / 5)) + 1
+	m := _month(mp)
+	y := ((yoe + (era * 400)) + _early(m))
+}
+
+_month(mp) := mp + 3 if mp < 10
+
+_month(mp) := mp - 9 if mp >= 10
+
+_pad(n, width) := concat("", [substring("0000", 0, width - count(s)), s]) if {
+	s := sprintf("%d", [n])
+	count(s) < width
+} else := sprintf("%d", [n])
+
 # A system is in scope while it is planned, in use or being retired.
 active_system(s) if s.spec.status in {"planned", "in_use", "retiring"}
 

@@ -28,6 +28,28 @@ test_attestations_are_indexed_by_requirement if {
 	not idx["r.3"]
 }
 
+test_date_of_days_inverts_days if {
+	every d in ["0001-01-01", "0999-12-31", "1677-12-31", "1970-01-01", "2000-02-29", "2024-12-31", "2026-03-01", "2100-02-28", "2100-03-01", "9999-12-31"] {
+		lib.date_of_days(lib.days(d)) == d
+	}
+	lib.date_of_days(-1) == "1969-12-31"
+}
+
+test_cutoff_agrees_with_age_days if {
+	every today in ["2026-11-25", "2024-03-01", "2000-01-01"] {
+		every n in [0, 1, 30, 59, 365, 366, 1000] {
+			every d in ["1999-02-28", "2023-03-01", "2024-02-29", "2025-11-25", "2026-10-26", "2026-11-24", "2026-11-25", "2026-11-26"] {
+				older := d < lib.date_days_before_as_of(n) with data.sansho.as_of as today
+				aged := lib.age_days(d) > n with data.sansho.as_of as today
+				older == aged
+				past := d < lib.as_of with data.sansho.as_of as today
+				ended := lib.days_left(d) < 0 with data.sansho.as_of as today
+				past == ended
+			}
+		}
+	}
+}
+
 test_days_between_leap_year if {
 	lib.days_between("2024-02-28", "2024-03-01") == 2
 	lib.days_between("2026-02-28", "2026-03-01") == 1

@@ -49,6 +49,9 @@ _unlisted(s) := u if {
 # Messages that do not depend on the system are built once, not once per system.
 _max_days := lib.param("access_review_max_days")
 
+# Dates are YYYY-MM-DD, so string order is date order: reviewed_on < _cutoff ⇔ older than _max_days.
+_cutoff := lib.date_days_before_as_of(_max_days)
+
 _stale_ja := sprintf("%d 日以内の見直し記録がない", [_max_days])
 
 _stale_en := sprintf("no review within %d days", [_max_days])
@@ -71,7 +74,7 @@ _problems(s) := ps if {
 
 _stale(ac) := true if not ac.reviewed_on
 
-else := true if lib.age_days(ac.reviewed_on) > _max_days
+else := true if ac.reviewed_on < _cutoff
 
 else := false
 

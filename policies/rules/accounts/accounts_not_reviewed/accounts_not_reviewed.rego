@@ -77,14 +77,17 @@ _review(s) := [p] if {
 } else := []
 
 # Leavers are SNS-ACCT-001's.
-_left(acct) if lib.age_days(acct.left_on) >= 0
+# Dates are YYYY-MM-DD, so string order is date order: compared to cutoffs computed once.
+_left(acct) if acct.left_on <= lib.as_of
+
+_unused_cutoff := lib.date_days_before_as_of(lib.param("account_unused_max_days"))
 
 _unused_accounts(s) := [[i, acct.id] |
 	some i, acct in object.get(s.spec, ["accounts", "list"], [])
 	acct.status == "active"
 	object.get(acct, "kind", "personal") != "service"
 	not _left(acct)
-	lib.age_days(acct.last_login_on) > lib.param("account_unused_max_days")
+	acct.last_login_on < _unused_cutoff
 ]
 
 _unused(s) := [p] if {

@@ -46,7 +46,11 @@ _no_record(a) := [{"order": 1, "path": "spec.patching", "ja": "修正プログ�
 	not a.spec.patching.last_applied_on
 } else := []
 
+# Dates are YYYY-MM-DD, so string order is date order: one cutoff, no conversion per asset.
+_patch_cutoff := lib.date_days_before_as_of(lib.param("patch_max_age_days"))
+
 _stale(a) := [p] if {
+	a.spec.patching.last_applied_on < _patch_cutoff
 	age := lib.age_days(a.spec.patching.last_applied_on)
 	age > lib.param("patch_max_age_days")
 	p := {
@@ -64,7 +68,7 @@ _pending(a) := [p] if {
 
 _eol(a) := [p] if {
 	eos := a.spec.os.end_of_support_on
-	lib.days_left(eos) < 0
+	eos < lib.as_of
 	p := {"order": 0, "path": "spec.os.end_of_support_on", "ja": sprintf("OS・ファームウェアのサポートが %s に終了している", [eos]), "en": sprintf("its operating system or firmware left support on %s", [eos])}
 } else := []
 

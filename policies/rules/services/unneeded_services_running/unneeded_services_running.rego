@@ -40,12 +40,15 @@ _in_scope(a) if {
 
 _stale(svc) := true if not svc.reviewed_on
 
-else := true if lib.age_days(svc.reviewed_on) > _max_days
+else := true if svc.reviewed_on < _cutoff
 
 else := false
 
 # Built once, not once per asset.
 _max_days := lib.param("services_review_max_days")
+
+# Dates are YYYY-MM-DD, so string order is date order: reviewed_on < _cutoff ⇔ older than _max_days.
+_cutoff := lib.date_days_before_as_of(_max_days)
 
 _stale_ja := sprintf("%d 日以内の確認記録がない", [_max_days])
 
