@@ -44,11 +44,19 @@ _issues(s) := [["spec", "バックアップが記録されていない", "no bac
 	count(object.get(s.spec, "backups", [])) == 0
 }
 
+# Computed once. Dates are YYYY-MM-DD, so string order is date order: the newest restore test
+# is the greatest string, and it is too old when it sorts before the cutoff.
+_min_generations := lib.param("backup_min_generations")
+
+_max_test_days := lib.param("restore_test_max_days")
+
+_test_cutoff := lib.date_days_before_as_of(_max_test_days)
+
 _issues(s) := issues if {
 	bs := s.spec.backups
 	count(bs) > 0
-	min_gen := lib.param("backup_min_generations")
-	max_test := lib.param("restore_test_max_days")
+	min_gen := _min_generations
+	max_test := _max_test_days
 	gens := _max_generations(bs)
 	tested := _tested_dates(bs)
 	issues := array.concat(
@@ -69,8 +77,7 @@ _issues(s) := issues if {
 			],
 			[i |
 				count(tested) > 0
-				newest := max([lib.days(d) | some d in tested])
-				lib.days(lib.as_of) - newest > max_test
+				max(tested) < _test_cutoff
 				i := ["spec.backups", sprintf("最後の復旧テストから %v 日以上経過(%v 日以内が必要)", [max_test, max_test]), sprintf("last restore test more than %v days ago", [max_test])]
 			],
 		),

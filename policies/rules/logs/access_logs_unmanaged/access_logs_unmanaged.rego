@@ -41,11 +41,18 @@ _issues(s) := [[true, "spec.access_logs.enabled", "アクセスログを記録�
 	object.get(s.spec.access_logs, "enabled", false) != true
 }
 
+# Computed once. Dates are YYYY-MM-DD, so string order is date order.
+_max_age := lib.param("access_log_review_max_days")
+
+_min_keep := lib.param("access_log_min_retention_days")
+
+_review_cutoff := lib.date_days_before_as_of(_max_age)
+
 _issues(s) := issues if {
 	logs := s.spec.access_logs
 	logs.enabled == true
-	max_age := lib.param("access_log_review_max_days")
-	min_keep := lib.param("access_log_min_retention_days")
+	max_age := _max_age
+	min_keep := _min_keep
 	keep := object.get(logs, "retention_days", 0)
 	reviewed := object.get(logs, ["review", "last_reviewed_on"], null)
 	issues := array.concat(
@@ -65,16 +72,16 @@ _issues(s) := issues if {
 				i := [true, "spec.access_logs.review", "確認した記録がない", "no review recorded"]
 			],
 			[i |
-				_stale(reviewed, max_age)
+				_stale(reviewed)
 				i := [true, "spec.access_logs.review.last_reviewed_on", sprintf("最終確認が %v(%v 日以内の確認が必要)", [reviewed, max_age]), sprintf("last reviewed on %v (a review within %v days is required)", [reviewed, max_age])]
 			],
 		),
 	)
 }
 
-_stale(d, max_age) if {
+_stale(d) if {
 	d != null
-	lib.age_days(d) > max_age
+	d < _review_cutoff
 }
 
 deny contains f if {

@@ -41,8 +41,6 @@ package sansho.rules.maintenance.remote_maintenance_device_unconfirmed
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
 # The systems naming each asset (in spec.assets or spec.remote_maintenance.devices), by asset name.
 _named_by[a] contains n if {
 	some s in input.systems
@@ -56,19 +54,22 @@ else := set()
 
 _systems_of(a) := sort({n | some n in object.get(a.spec, "systems", [])} | _named(a.metadata.name))
 
-_uses(n) if {
-	s := _systems[n]
+# The active systems that record remote maintenance as used, built once.
+_maintained contains n if {
+	some s in input.systems
 	lib.active_system(s)
 	s.spec.remote_maintenance.used == true
+	n := s.metadata.name
 }
 
 _covered(names) if {
 	some n in names
-	_uses(n)
+	n in _maintained
 }
 
-_unrecorded(a) := [p] if {
-	names := _systems_of(a)
+_unrecorded(a) := _unrecorded_of(_systems_of(a))
+
+_unrecorded_of(names) := [p] if {
 	count(names) == 0
 	p := {
 		"path": "spec.remote_maintenance.enabled",
@@ -76,7 +77,6 @@ _unrecorded(a) := [p] if {
 		"en": "it belongs to no system, so no confirmation with the vendor covers it",
 	}
 } else := [p] if {
-	names := _systems_of(a)
 	not _covered(names)
 	p := {
 		"path": "spec.remote_maintenance.enabled",
