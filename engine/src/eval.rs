@@ -114,8 +114,10 @@ pub struct Evaluation {
     pub rule_times: Vec<(String, Duration)>,
 }
 
+/// Converts a JSON value for regorus (the same conversion as the input's, without copying the
+/// JSON first).
 fn to_regorus(v: &serde_json::Value) -> regorus::Value {
-    regorus::Value::from(v.clone())
+    Interner::default().value(v)
 }
 
 /// Builds the regorus `input` straight from the documents: the same value as
