@@ -72,6 +72,14 @@ enum Command {
 }
 
 fn main() {
+    // regorus reports some evaluation outcomes as `anyhow` errors; with RUST_BACKTRACE=1 in the
+    // environment (common on developer machines and CI runners) each would capture a backtrace,
+    // which made a small check half again as slow. Panics keep their backtraces (they follow
+    // RUST_BACKTRACE); a user who wants library backtraces can still set RUST_LIB_BACKTRACE=1.
+    // Set before any thread starts.
+    if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
+        std::env::set_var("RUST_LIB_BACKTRACE", "0");
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
