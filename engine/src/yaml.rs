@@ -1045,6 +1045,19 @@ fn alias_name(text: &str, pos: Pos) -> String {
         .collect()
 }
 
+/// An owned copy of a scalar's text without spare capacity: the parser builds escaped and
+/// folded scalars by pushing characters, and the growth slack (kept for the whole run by every
+/// key and string of the inventory) was about a third of the memory the parsed documents held.
+fn exact(raw: Cow<'_, str>) -> String {
+    match raw {
+        Cow::Borrowed(s) => s.to_owned(),
+        Cow::Owned(mut s) => {
+            s.shrink_to_fit();
+            s
+        }
+    }
+}
+
 fn yaml_scalar(
     b: &mut Builder<'_>,
     raw: Cow<'_, str>,
@@ -1062,7 +1075,7 @@ fn yaml_scalar(
             let key = if plain && is_null(&raw) {
                 "null".to_string()
             } else {
-                raw.into_owned()
+                exact(raw)
             };
             return b.key(key, pos, merge);
         }
@@ -1070,7 +1083,7 @@ fn yaml_scalar(
         let key = if value.is_null() {
             "null".to_string()
         } else {
-            raw.into_owned()
+            exact(raw)
         };
         if anchor != 0 {
             b.anchors.insert(
@@ -1094,7 +1107,7 @@ fn yaml_scalar(
         let key = if value.is_null() {
             "null".to_string()
         } else {
-            raw.into_owned()
+            exact(raw)
         };
         b.anchors.insert(
             anchor,
@@ -1187,10 +1200,10 @@ fn check_collection_tag(tag: Option<&Tag>, is_map: bool, pos: Pos) -> Result<(),
 /// Resolves a scalar, taking ownership of its text when it stays a string.
 fn resolve_owned(raw: Cow<'_, str>, plain: bool, tag: Option<&Tag>) -> Result<Value, YamlErrorKind> {
     match (tag, plain) {
-        (None, false) => Ok(Value::String(raw.into_owned())),
+        (None, false) => Ok(Value::String(exact(raw))),
         (None, true) => match resolve_plain(&raw)? {
             Some(v) => Ok(v),
-            None => Ok(Value::String(raw.into_owned())),
+            None => Ok(Value::String(exact(raw))),
         },
         (Some(t), _) => resolve_scalar(&raw, plain, Some(t)),
     }
@@ -1728,6 +1741,38 @@ mod tests {
         let mut docs = yaml(text);
         assert_eq!(docs.len(), 1, "{text:?}");
         docs.remove(0)
+    }
+
+    /// Every key and string of a parsed document holds exactly its text: the parser's growth
+    /// slack would otherwise stay allocated for the whole run.
+    #[test]
+    fn strings_keep_no_spare_capacity() {
+        fn check(v: &Value, seen: &mut usize) {
+            match v {
+                Value::String(s) => {
+                    assert_eq!(s.capacity(), s.len(), "{s:?}");
+                    *seen += 1;
+                }
+                Value::Array(items) => items.iter().for_each(|i| check(i, seen)),
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        assert_eq!(k.capacity(), k.len(), "{k:?}");
+                        *seen += 1;
+                        check(v, seen);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let text = "\"k\\u00e9y with escapes\\t\": \"a\\tb \\\"quoted\\\" and a long tail of text\"\n\
+                    plain key: plain text\n\
+                    'single''s': 'it''s folded\n  over two lines'\n\
+                    block: |\n  line one\n  line two\n\
+                    folded: >\n  a folded\n  paragraph\n\
+                    list: [\"x\\ny\", 'z''z', plain]\n";
+        let mut seen = 0;
+        check(&yaml1(text).value, &mut seen);
+        assert!(seen >= 14, "{seen}");
     }
 
     fn yaml_err(text: &str) -> YamlError {
