@@ -266,7 +266,12 @@ pub fn run(args: Args) -> i32 {
     if !crate::out::emit(&text) {
         return exit::UNTRUSTED;
     }
-    if outcome.report.failed() {
+    let failed = outcome.report.failed();
+    // The process ends after this: freeing the inventory (every document, its positions and
+    // its text) piece by piece took about 2 % of a 10 000-system check's CPU time, for memory
+    // the operating system takes back at once.
+    std::mem::forget(outcome);
+    if failed {
         exit::FINDINGS
     } else {
         exit::OK
