@@ -39,5 +39,14 @@ fn main() -> std::io::Result<()> {
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").map_err(std::io::Error::other)?);
-    std::fs::write(out.join("embedded_policies.rs"), code)
+    std::fs::write(out.join("embedded_policies.rs"), code)?;
+    // The built-in requirement catalog as JSON (`catalog::Catalog::builtin` reads it; a test
+    // checks it gives the same catalog as the YAML).
+    let catalog = root.join("catalog/requirements.yaml");
+    let text = std::fs::read_to_string(&catalog)?;
+    let value: serde_json::Value = yaml_serde::from_str(&text).map_err(std::io::Error::other)?;
+    std::fs::write(
+        out.join("requirements.json"),
+        serde_json::to_string(&value).map_err(std::io::Error::other)?,
+    )
 }
