@@ -134,6 +134,25 @@ fn merge_data(
     }
 }
 
+/// The METADATA of each file that may be a rule (in file order; `None` for the others), from
+/// [`parse_metadata`].
+#[derive(Debug)]
+pub struct ParsedMetadata(Vec<Option<Result<RuleMeta, Problem>>>);
+
+/// Parses the METADATA block of every policy file (`.rego`, neither a test nor a library).
+/// Pure: it needs neither the catalog nor the other files.
+pub fn parse_metadata(files: &[(String, String, Origin)]) -> ParsedMetadata {
+    ParsedMetadata(
+        files
+            .iter()
+            .map(|(path, text, _)| {
+                (path.ends_with(".rego") && role_of(path) == Role::Policy)
+                    .then(|| metadata::parse_rule_meta(text, path))
+            })
+            .collect(),
+    )
+}
+
 fn role_of(path: &str) -> Role {
     if path.ends_with("_test.rego") {
         Role::Test
@@ -204,6 +223,19 @@ impl PolicySet {
         catalog: &mut Catalog,
         strict_metadata: bool,
     ) -> Result<PolicySet, Problems> {
+        let metas = parse_metadata(&files);
+        PolicySet::build_parsed(files, metas, catalog, strict_metadata)
+    }
+
+    /// As [`PolicySet::build_with`], with the METADATA of `files` already parsed by
+    /// [`parse_metadata`] (so that it can be parsed while the catalog is).
+    pub fn build_parsed(
+        files: Vec<(String, String, Origin)>,
+        metas: ParsedMetadata,
+        catalog: &mut Catalog,
+        strict_metadata: bool,
+    ) -> Result<PolicySet, Problems> {
+        let mut metas = metas.0.into_iter();
         let mut problems = Vec::new();
         let mut set = PolicySet::default();
         // Custom catalogs and parameters first: rules may name their ids.
@@ -291,6 +323,7 @@ impl PolicySet {
         }
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
         for (path, text, origin) in files {
+            let parsed = metas.next().flatten();
             if !path.ends_with(".rego") {
                 continue;
             }
@@ -317,7 +350,7 @@ impl PolicySet {
                 role
             };
             if role == Role::Policy {
-                match metadata::parse_rule_meta(&text, &path) {
+                match parsed.unwrap_or_else(|| metadata::parse_rule_meta(&text, &path)) {
                     Ok(meta) => {
                         for r in &meta.requirements {
                             if catalog.get(r).is_none() {

@@ -45,6 +45,14 @@ fn validator(kind: Kind) -> &'static Compiled {
     })
 }
 
+/// Compiles every kind's validator now (each is otherwise compiled on first use), so that a
+/// caller can do it on a spare thread while it reads other things.
+pub fn warm() {
+    for kind in Kind::ALL {
+        let _ = validator(kind);
+    }
+}
+
 /// A schema violation: where (as a value path) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
