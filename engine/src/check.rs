@@ -225,9 +225,13 @@ pub fn load_pack_with(
 pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
     let started = std::time::Instant::now();
     // The schemas the inventory is validated against compile while the pack loads.
+    // (Joined by hand, so that a failure there cannot surface as a panic of the scope: the
+    // validators are then compiled on first use, as before.)
     let (catalog, pack) = std::thread::scope(|s| {
-        s.spawn(crate::schema::warm);
-        load_pack(req.builtin, &req.policy_dirs)
+        let warming = s.spawn(crate::schema::warm);
+        let pack = load_pack(req.builtin, &req.policy_dirs);
+        let _ = warming.join();
+        pack
     })?;
     if pack.rules.is_empty() {
         return Err(Problem::new(ProblemCode::Config, "no rules to evaluate")
