@@ -126,18 +126,68 @@ fn to_regorus(v: &serde_json::Value) -> regorus::Value {
 /// object key and every short string allocated once however often it repeats (field names,
 /// enumerations, dates, party names).
 pub fn input_value(inv: &Inventory) -> regorus::Value {
-    fn docs<'a>(list: Vec<&'a crate::inventory::Document>, strings: &mut Interner<'a>) -> regorus::Value {
+    build_input(inv, &mut Interner::default(), |_| None)
+}
+
+/// The kinds whose bodies [`take_input`] gives up: the bulk of a large inventory, and read
+/// after evaluation only through their metadata (waiver labels) and positions.
+const TAKEN_KINDS: [Kind; 3] = [Kind::System, Kind::Asset, Kind::Contract];
+
+/// As [`input_value`], and leaves each system, asset and contract with its envelope only
+/// (`apiVersion`, `kind`, `metadata`; positions are kept whole). Each document is converted and
+/// then given up before the next, so the JSON of those kinds and its regorus copy are never both
+/// held in full: on a large inventory the peak of a check is then the loaded inventory's size,
+/// not that plus the input.
+pub fn take_input(inv: &mut Inventory) -> regorus::Value {
+    let mut strings = Interner::default();
+    let mut taken: Vec<Vec<regorus::Value>> = vec![Vec::new(); Kind::ALL.len()];
+    for d in inv.documents.iter_mut().filter(|d| TAKEN_KINDS.contains(&d.kind)) {
+        if let Some(list) = taken.get_mut(d.kind.index()) {
+            list.push(strings.value(&d.value));
+            d.value = envelope(std::mem::take(&mut d.value));
+        }
+    }
+    build_input(inv, &mut strings, |kind| {
+        TAKEN_KINDS
+            .contains(&kind)
+            .then(|| taken.get_mut(kind.index()).map(std::mem::take))
+            .flatten()
+    })
+}
+
+/// A document's `apiVersion`, `kind` and `metadata`, in a map without spare room.
+fn envelope(v: serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::Object(m) => serde_json::Value::Object(
+            m.into_iter()
+                .filter(|(k, _)| matches!(k.as_str(), "apiVersion" | "kind" | "metadata"))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Builds the input in [`Inventory::input_layout`]'s shape; `converted` gives the documents of
+/// a kind already converted (in inventory order), or `None` to convert them here.
+fn build_input(
+    inv: &Inventory,
+    strings: &mut Interner,
+    mut converted: impl FnMut(Kind) -> Option<Vec<regorus::Value>>,
+) -> regorus::Value {
+    fn docs(list: Vec<&crate::inventory::Document>, strings: &mut Interner) -> regorus::Value {
         regorus::Value::from(list.into_iter().map(|d| strings.value(&d.value)).collect::<Vec<_>>())
     }
-    let mut strings = Interner::default();
     let mut obj = BTreeMap::new();
-    for (key, part) in inv.input_layout() {
+    for (kind, (key, part)) in Kind::ALL.into_iter().zip(inv.input_layout()) {
         let value = match part {
-            crate::inventory::InputPart::Documents(list) => docs(list, &mut strings),
+            crate::inventory::InputPart::Documents(list) => match converted(kind) {
+                Some(done) => regorus::Value::from(done),
+                None => docs(list, strings),
+            },
             crate::inventory::InputPart::Groups(groups) => regorus::Value::from(
                 groups
                     .into_iter()
-                    .map(|(format, list)| (strings.string(format), docs(list, &mut strings)))
+                    .map(|(format, list)| (strings.string(format), docs(list, strings)))
                     .collect::<BTreeMap<_, _>>(),
             ),
         };
@@ -146,24 +196,29 @@ pub fn input_value(inv: &Inventory) -> regorus::Value {
     regorus::Value::from(obj)
 }
 
-/// Shares one regorus string per distinct short text while converting a value.
+/// Shares one regorus string per distinct short text while converting values.
 #[derive(Default)]
-struct Interner<'a> {
-    seen: std::collections::HashMap<&'a str, regorus::Value>,
+struct Interner {
+    seen: std::collections::HashMap<Box<str>, regorus::Value>,
 }
 
-impl<'a> Interner<'a> {
+impl Interner {
     /// Strings longer than this are rarely repeated (descriptions, notes) and not shared.
     const MAX_LEN: usize = 128;
 
-    fn string(&mut self, s: &'a str) -> regorus::Value {
+    fn string(&mut self, s: &str) -> regorus::Value {
         if s.len() > Self::MAX_LEN {
             return regorus::Value::from(s);
         }
-        self.seen.entry(s).or_insert_with(|| regorus::Value::from(s)).clone()
+        if let Some(v) = self.seen.get(s) {
+            return v.clone();
+        }
+        let v = regorus::Value::from(s);
+        self.seen.insert(s.into(), v.clone());
+        v
     }
 
-    fn value(&mut self, v: &'a serde_json::Value) -> regorus::Value {
+    fn value(&mut self, v: &serde_json::Value) -> regorus::Value {
         match v {
             serde_json::Value::Null => regorus::Value::Null,
             serde_json::Value::Bool(b) => regorus::Value::from(*b),
@@ -314,9 +369,21 @@ pub fn evaluate(
     opts: &EvalOptions,
     waivers: &[crate::waiver::Waiver],
 ) -> Result<Evaluation, Problems> {
+    evaluate_input(input_value(inv), inv, pack, catalog, opts, waivers)
+}
+
+/// As [`evaluate`], with the input already built from `inv` ([`input_value`] or
+/// [`take_input`]).
+pub fn evaluate_input(
+    input: regorus::Value,
+    inv: &Inventory,
+    pack: &PolicySet,
+    catalog: &Catalog,
+    opts: &EvalOptions,
+    waivers: &[crate::waiver::Waiver],
+) -> Result<Evaluation, Problems> {
     let (first, after): (Vec<&Rule>, Vec<&Rule>) = pack.rules.iter().partition(|r| r.meta.stage == Stage::Findings);
     let rule_files: std::collections::BTreeSet<usize> = pack.rules.iter().map(|r| r.file).collect();
-    let input = input_value(inv);
     let data = to_regorus(&policy_data(catalog, opts.as_of, &opts.params)?);
     // The libraries and helper files are parsed once; each engine is a clone (modules and
     // values are shared) plus its rules' files.
@@ -766,6 +833,41 @@ mod input_tests {
             seen += 1;
         }
         assert!(seen >= 3, "examples found: {seen}");
+    }
+
+    /// Taking the input gives the same value, and leaves the taken kinds their envelope and
+    /// every position (what findings, waivers and reports read afterwards).
+    #[test]
+    fn taken_input_matches_and_keeps_envelopes() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+        let mut slimmed = 0;
+        for entry in std::fs::read_dir(examples).unwrap() {
+            let root = entry.unwrap().path();
+            if !root.is_dir() {
+                continue;
+            }
+            let inv = crate::inventory::load(&root, &crate::inventory::LoadOptions::default()).unwrap();
+            let mut taken = inv.clone();
+            assert_eq!(take_input(&mut taken), input_value(&inv), "{}", root.display());
+            assert_eq!(taken.documents.len(), inv.documents.len());
+            for (before, after) in inv.documents.iter().zip(&taken.documents) {
+                assert_eq!(
+                    (before.kind, &before.name, &before.pos),
+                    (after.kind, &after.name, &after.pos)
+                );
+                if TAKEN_KINDS.contains(&before.kind) {
+                    for key in ["apiVersion", "kind", "metadata"] {
+                        assert_eq!(after.value.get(key), before.value.get(key), "{key}");
+                    }
+                    assert_eq!(after.value.as_object().map(|m| m.len()), Some(3));
+                    assert!(before.value.get("spec").is_some());
+                    slimmed += 1;
+                } else {
+                    assert_eq!(after.value, before.value);
+                }
+            }
+        }
+        assert!(slimmed >= 10, "{slimmed}");
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub fn run(args: Args) -> i32 {
     req.policy_dirs = args.policies.clone();
     req.builtin = !args.no_builtin;
     req.workers = args.jobs.unwrap_or_else(crate::commands::check::default_jobs).max(1);
+    // As `sansho check` does.
+    req.slim_inventory = true;
     let outcome = match check(&req) {
         Ok(o) => o,
         Err(f) => {

@@ -189,6 +189,8 @@ pub fn run(args: Args) -> i32 {
     req.max_memory_mib = args.max_memory;
     req.waiver_paths = args.waivers.clone();
     req.no_waivers = args.no_waivers;
+    // Only the report is used below, unless the input is dumped from the documents.
+    req.slim_inventory = args.dump_input.is_none();
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
     let progress = crate::progress::Progress::start(args.quiet, "checking the inventory");
     let result = check(&req);
