@@ -120,7 +120,7 @@ pub struct Item {
 
 fn child<'a>(node: &'a PosNode, key: &str) -> Option<&'a PosNode> {
     match &node.children {
-        Children::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, p)| p),
+        Children::Map(entries) => entries.iter().find(|(k, _)| **k == *key).map(|(_, p)| p),
         _ => None,
     }
 }
@@ -144,7 +144,7 @@ fn leaf(pos: Pos) -> PosNode {
 struct Builder {
     at: Pos,
     value: Map<String, Value>,
-    pos: Vec<(String, PosNode)>,
+    pos: Vec<(crate::yaml::Key, PosNode)>,
 }
 
 impl Builder {
@@ -166,9 +166,9 @@ impl Builder {
     }
 
     fn put(&mut self, key: &str, v: Value, p: PosNode) {
-        self.pos.retain(|(k, _)| k != key);
+        self.pos.retain(|(k, _)| **k != *key);
         self.value.insert(key.to_string(), v);
-        self.pos.push((key.to_string(), p));
+        self.pos.push((key.into(), p));
     }
 
     fn finish(self, address: String) -> Item {
@@ -484,20 +484,20 @@ fn tf_raw_state(doc: &YamlDoc, file: &str) -> Vec<Item> {
                 inst.get("attributes").cloned().unwrap_or_else(|| json!({})),
             );
             // Positions: the instance for the envelope, its attributes for the values.
-            let mut entries = vec![("address".to_string(), leaf(rp.pos))];
+            let mut entries = vec![(crate::yaml::Key::from("address"), leaf(rp.pos))];
             for k in ["mode", "type", "name"] {
                 if let Some(p) = child(rp, k) {
-                    entries.push((k.to_string(), p.clone()));
+                    entries.push((k.into(), p.clone()));
                 }
             }
             if let Some(p) = child(ip, "index_key") {
-                entries.push(("index".to_string(), p.clone()));
+                entries.push(("index".into(), p.clone()));
             }
             if let Some(p) = child(rp, "provider") {
-                entries.push(("provider_name".to_string(), p.clone()));
+                entries.push(("provider_name".into(), p.clone()));
             }
             if let Some(p) = child(ip, "attributes") {
-                entries.push(("values".to_string(), p.clone()));
+                entries.push(("values".into(), p.clone()));
             }
             let pos = PosNode {
                 pos: ip.pos,

@@ -938,7 +938,7 @@ fn descend(pos: &yaml::PosNode, path: &[Seg]) -> (usize, yaml::PosNode) {
     let mut matched = 0;
     for seg in path {
         let next = match (seg, &node.children) {
-            (Seg::Key(k), yaml::Children::Map(entries)) => entries.iter().find(|(key, _)| key == k).map(|(_, p)| p),
+            (Seg::Key(k), yaml::Children::Map(entries)) => entries.iter().find(|(key, _)| **key == **k).map(|(_, p)| p),
             _ => None,
         };
         match next {

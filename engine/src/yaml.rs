@@ -11,8 +11,9 @@
 //! by a small position-tracking reader in this module (see [`parse_json`] for why).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number, Value};
@@ -47,12 +48,16 @@ pub struct PosNode {
     pub children: Children,
 }
 
+/// A mapping key in a position tree: shared by every mapping of a parse that uses it (the
+/// same field names repeat in every document), so a key costs a pointer, not an allocation.
+pub type Key = Arc<str>;
+
 /// The children of a [`PosNode`], in the same order as in the value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Children {
     #[default]
     None,
-    Map(Vec<(String, PosNode)>),
+    Map(Vec<(Key, PosNode)>),
     Seq(Vec<PosNode>),
 }
 
@@ -71,7 +76,7 @@ impl PosNode {
         let mut matched = 0;
         for seg in path {
             let next = match (seg, &node.children) {
-                (Seg::Key(k), Children::Map(entries)) => entries.iter().find(|(key, _)| key == k).map(|(_, p)| p),
+                (Seg::Key(k), Children::Map(entries)) => entries.iter().find(|(key, _)| **key == **k).map(|(_, p)| p),
                 (Seg::Index(i), Children::Seq(items)) => items.get(*i),
                 _ => None,
             };
@@ -321,6 +326,8 @@ pub fn format_path(segs: &[Seg]) -> String {
 /// A key read in a mapping, waiting for its value.
 struct PendingKey {
     key: String,
+    /// The same text, shared for the position tree.
+    shared: Key,
     pos: Pos,
     /// A plain `<<`: the value is merged into the mapping.
     merge: bool,
@@ -333,7 +340,7 @@ enum Body {
     },
     Map {
         map: Map<String, Value>,
-        pos: Vec<(String, PosNode)>,
+        pos: Vec<(Key, PosNode)>,
         key: Option<PendingKey>,
         /// Keys that came from a merge and may still be set explicitly, with their index in
         /// `pos` (which is also their index in `map`).
@@ -372,6 +379,8 @@ struct Builder<'l> {
     stack: Vec<Frame>,
     root: Option<(Value, PosNode)>,
     anchors: HashMap<usize, Anchored>,
+    /// Every mapping key of this parse, once.
+    keys: HashSet<Key>,
 }
 
 fn internal(pos: Pos) -> YamlError {
@@ -389,6 +398,7 @@ impl<'l> Builder<'l> {
             stack: Vec::new(),
             root: None,
             anchors: HashMap::new(),
+            keys: HashSet::new(),
         }
     }
 
@@ -497,6 +507,14 @@ impl<'l> Builder<'l> {
 
     /// Records a mapping key (already counted as a node).
     fn key(&mut self, key: String, pos: Pos, merge: bool) -> Result<(), YamlError> {
+        let shared = match self.keys.get(key.as_str()) {
+            Some(k) => k.clone(),
+            None => {
+                let k = Key::from(key.as_str());
+                self.keys.insert(k.clone());
+                k
+            }
+        };
         let Some(Frame {
             body:
                 Body::Map {
@@ -522,12 +540,17 @@ impl<'l> Builder<'l> {
         } else if map.contains_key(&key) && !merged.as_ref().is_some_and(|m| m.contains_key(&key)) {
             let first = children
                 .iter()
-                .find(|(k, _)| *k == key)
+                .find(|(k, _)| **k == *key)
                 .map(|(_, p)| p.pos)
                 .unwrap_or_default();
             return err(YamlErrorKind::DuplicateKey { key, first }, pos);
         }
-        *pending = Some(PendingKey { key, pos, merge });
+        *pending = Some(PendingKey {
+            key,
+            shared,
+            pos,
+            merge,
+        });
         Ok(())
     }
 
@@ -568,14 +591,14 @@ impl<'l> Builder<'l> {
                     match merged.as_mut().and_then(|m| m.remove(&k.key)) {
                         // An explicit key overrides a merged one, in place.
                         Some(idx) => {
-                            map.insert(k.key.clone(), value);
+                            map.insert(k.key, value);
                             if let Some(slot) = children.get_mut(idx) {
-                                *slot = (k.key, child);
+                                *slot = (k.shared, child);
                             }
                         }
                         None => {
-                            map.insert(k.key.clone(), value);
-                            children.push((k.key, child));
+                            map.insert(k.key, value);
+                            children.push((k.shared, child));
                         }
                     }
                     frame.height = frame.height.max(height);
@@ -647,7 +670,7 @@ impl<'l> Builder<'l> {
 /// Merges the value of a `<<` key into a mapping; returns the height the merged entries add.
 fn merge_into(
     map: &mut Map<String, Value>,
-    children: &mut Vec<(String, PosNode)>,
+    children: &mut Vec<(Key, PosNode)>,
     merged: &mut HashMap<String, usize>,
     value: Value,
     node: PosNode,
@@ -693,7 +716,7 @@ fn merge_into(
 /// Adds the entries of `src` whose keys are not in `map` yet; returns their greatest height.
 fn merge_one(
     map: &mut Map<String, Value>,
-    children: &mut Vec<(String, PosNode)>,
+    children: &mut Vec<(Key, PosNode)>,
     merged: &mut HashMap<String, usize>,
     src: Map<String, Value>,
     src_children: Children,
@@ -705,13 +728,13 @@ fn merge_one(
     let mut kids = kids.into_iter();
     let mut height = 0;
     for (k, v) in src {
-        let kid = kids.next().filter(|(kk, _)| *kk == k).map(|(_, p)| p);
+        let kid = kids.next().filter(|(kk, _)| **kk == *k).map(|(_, p)| p);
         if map.contains_key(&k) {
             continue;
         }
         height = height.max(value_height(&v));
         merged.insert(k.clone(), children.len());
-        children.push((k.clone(), kid.unwrap_or_default()));
+        children.push((Key::from(k.as_str()), kid.unwrap_or_default()));
         map.insert(k, v);
     }
     height
