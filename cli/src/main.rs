@@ -15,6 +15,7 @@ macro_rules! outp {
     };
 }
 
+mod alloc;
 mod commands;
 mod exit;
 mod lang;
@@ -80,6 +81,7 @@ fn main() {
     if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
         std::env::set_var("RUST_LIB_BACKTRACE", "0");
     }
+    alloc::tune();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
