@@ -49,3 +49,18 @@ pub mod generate;
 pub mod matrix;
 pub mod testing;
 pub mod waiver;
+
+/// The bundled example inventories (`examples/*/`), sorted, for tests that run on each.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn example_roots() -> Vec<std::path::PathBuf> {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let mut roots: Vec<_> = std::fs::read_dir(examples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    roots.sort();
+    assert!(roots.len() >= 3, "examples found: {roots:?}");
+    roots
+}
