@@ -118,20 +118,6 @@ pub struct Item {
     pub pos: PosNode,
 }
 
-fn child<'a>(node: &'a PosNode, key: &str) -> Option<&'a PosNode> {
-    match &node.children {
-        Children::Map(entries) => entries.iter().find(|(k, _)| **k == *key).map(|(_, p)| p),
-        _ => None,
-    }
-}
-
-fn index(node: &PosNode, i: usize) -> Option<&PosNode> {
-    match &node.children {
-        Children::Seq(items) => items.get(i),
-        _ => None,
-    }
-}
-
 fn leaf(pos: Pos) -> PosNode {
     PosNode {
         pos,
@@ -222,7 +208,7 @@ struct ProviderRegions {
 impl ProviderRegions {
     fn of_plan(doc: &Value, pos: &PosNode) -> ProviderRegions {
         let mut regions = HashMap::new();
-        let (Some(cfg), Some(cfg_pos)) = (doc.get("configuration"), child(pos, "configuration")) else {
+        let (Some(cfg), Some(cfg_pos)) = (doc.get("configuration"), pos.key("configuration")) else {
             return ProviderRegions {
                 regions,
                 resource_keys: HashMap::new(),
@@ -231,16 +217,16 @@ impl ProviderRegions {
         };
         if let (Some(pc), Some(pc_pos)) = (
             cfg.get("provider_config").and_then(Value::as_object),
-            child(cfg_pos, "provider_config"),
+            cfg_pos.key("provider_config"),
         ) {
             for (key, p) in pc {
                 for attr in ["region", "location"] {
                     let path = ["expressions", attr, "constant_value"];
                     let mut v = p;
-                    let mut node = child(pc_pos, key);
+                    let mut node = pc_pos.key(key);
                     for k in path {
                         v = v.get(k).unwrap_or(&Value::Null);
-                        node = node.and_then(|n| child(n, k));
+                        node = node.and_then(|n| n.key(k));
                     }
                     if let (Some(r), Some(n)) = (v.as_str(), node) {
                         regions.entry(key.clone()).or_insert((r.to_string(), n.clone()));
@@ -346,22 +332,22 @@ fn tf_item(r: &Value, rp: &PosNode, source: &str, module: &str, regions: &Provid
     let mut b = Builder::new(rp.pos);
     b.derived("format", json!("terraform"));
     b.derived("source", json!(source));
-    b.copied("address", &json!(address), child(rp, "address"));
+    b.copied("address", &json!(address), rp.key("address"));
     for key in ["mode", "type", "name", "index"] {
         if let Some(v) = r.get(key) {
-            b.copied(key, v, child(rp, key));
+            b.copied(key, v, rp.key(key));
         }
     }
     b.derived("module", json!(module));
-    b.copied("provider", &json!(provider), child(rp, "provider_name"));
+    b.copied("provider", &json!(provider), rp.key("provider_name"));
     let short = provider.rsplit('/').next().unwrap_or(provider);
     b.derived("cloud", json!(cloud_of(provider)));
-    let vp = child(rp, "values");
+    let vp = rp.key("values");
     let own_region = ["region", "location", "zone"].into_iter().find_map(|k| {
         values
             .get(k)
             .and_then(Value::as_str)
-            .map(|s| (s, vp.and_then(|p| child(p, k))))
+            .map(|s| (s, vp.and_then(|p| p.key(k))))
     });
     // The region of an ARN (`arn:aws:rds:us-east-1:123456789012:db:x`): states know it when
     // the resource has no region attribute and no provider configuration is at hand.
@@ -376,14 +362,14 @@ fn tf_item(r: &Value, rp: &PosNode, source: &str, module: &str, regions: &Provid
             if let Some((r, p)) = regions.region_for(&address, short) {
                 b.copied("region", &json!(r), Some(p));
             } else if let Some(r) = arn_region {
-                b.copied("region", &json!(r), vp.and_then(|p| child(p, "arn")));
+                b.copied("region", &json!(r), vp.and_then(|p| p.key("arn")));
             }
         }
     }
     b.copied(
         "labels",
         &tf_labels(values),
-        vp.and_then(|p| child(p, "tags").or_else(|| child(p, "labels"))),
+        vp.and_then(|p| p.key("tags").or_else(|| p.key("labels"))),
     );
     b.copied("values", values, vp);
     b.derived("references", regions.references_of(&address));
@@ -398,26 +384,29 @@ fn tf_modules(doc: &YamlDoc, top: &str, source: &str, file: &str) -> Vec<Item> {
     let mut out = Vec::new();
     let (Some(root), Some(root_pos)) = (
         doc.value.get(top).and_then(|t| t.get("root_module")),
-        child(&doc.pos, top).and_then(|t| child(t, "root_module")),
+        doc.pos.key(top).and_then(|t| t.key("root_module")),
     ) else {
         return out;
     };
     let mut stack = vec![(root, root_pos)];
     while let Some((m, mp)) = stack.pop() {
         let module = m.get("address").and_then(Value::as_str).unwrap_or_default();
-        if let (Some(rs), Some(rsp)) = (m.get("resources").and_then(Value::as_array), child(mp, "resources")) {
+        if let (Some(rs), Some(rsp)) = (m.get("resources").and_then(Value::as_array), mp.key("resources")) {
             for (i, r) in rs.iter().enumerate() {
-                if let Some(item) = index(rsp, i).and_then(|rp| tf_item(r, rp, source, module, &regions, file)) {
+                if let Some(item) = rsp
+                    .item(i)
+                    .and_then(|rp| tf_item(r, rp, source, module, &regions, file))
+                {
                     out.push(item);
                 }
             }
         }
         if let (Some(cs), Some(csp)) = (
             m.get("child_modules").and_then(Value::as_array),
-            child(mp, "child_modules"),
+            mp.key("child_modules"),
         ) {
             for (i, c) in cs.iter().enumerate().rev() {
-                if let Some(cp) = index(csp, i) {
+                if let Some(cp) = csp.item(i) {
                     stack.push((c, cp));
                 }
             }
@@ -436,12 +425,12 @@ fn tf_raw_state(doc: &YamlDoc, file: &str) -> Vec<Item> {
     let mut out = Vec::new();
     let (Some(rs), Some(rsp)) = (
         doc.value.get("resources").and_then(Value::as_array),
-        child(&doc.pos, "resources"),
+        doc.pos.key("resources"),
     ) else {
         return out;
     };
     for (i, r) in rs.iter().enumerate() {
-        let Some(rp) = index(rsp, i) else { continue };
+        let Some(rp) = rsp.item(i) else { continue };
         let s = |k: &str| r.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
         let (mode, ty, name, module) = (s("mode"), s("type"), s("name"), s("module"));
         // `provider["registry.terraform.io/hashicorp/aws"].alias` → the registry address.
@@ -451,7 +440,7 @@ fn tf_raw_state(doc: &YamlDoc, file: &str) -> Vec<Item> {
             continue;
         };
         for (j, inst) in instances.iter().enumerate() {
-            let Some(ip) = child(rp, "instances").and_then(|p| index(p, j)) else {
+            let Some(ip) = rp.key("instances").and_then(|p| p.item(j)) else {
                 continue;
             };
             let base = if mode == "data" {
@@ -486,17 +475,17 @@ fn tf_raw_state(doc: &YamlDoc, file: &str) -> Vec<Item> {
             // Positions: the instance for the envelope, its attributes for the values.
             let mut entries = vec![(crate::yaml::Key::from("address"), leaf(rp.pos))];
             for k in ["mode", "type", "name"] {
-                if let Some(p) = child(rp, k) {
+                if let Some(p) = rp.key(k) {
                     entries.push((k.into(), p.clone()));
                 }
             }
-            if let Some(p) = child(ip, "index_key") {
+            if let Some(p) = ip.key("index_key") {
                 entries.push(("index".into(), p.clone()));
             }
-            if let Some(p) = child(rp, "provider") {
+            if let Some(p) = rp.key("provider") {
                 entries.push(("provider_name".into(), p.clone()));
             }
-            if let Some(p) = child(ip, "attributes") {
+            if let Some(p) = ip.key("attributes") {
                 entries.push(("values".into(), p.clone()));
             }
             let pos = PosNode {
@@ -559,25 +548,25 @@ fn k8s_item(v: &Value, p: &PosNode, helm: Option<&str>, file: &str) -> Item {
     b.derived("address", json!(address));
     if let Some(obj) = v.as_object() {
         for (k, x) in obj {
-            b.copied(k, x, child(p, k));
+            b.copied(k, x, p.key(k));
         }
     }
-    let meta_pos = child(p, "metadata");
+    let meta_pos = p.key("metadata");
     if let Some(n) = v.pointer("/metadata/name") {
-        b.copied("name", n, meta_pos.and_then(|m| child(m, "name")));
+        b.copied("name", n, meta_pos.and_then(|m| m.key("name")));
     }
     if let Some(n) = v.pointer("/metadata/namespace") {
-        b.copied("namespace", n, meta_pos.and_then(|m| child(m, "namespace")));
+        b.copied("namespace", n, meta_pos.and_then(|m| m.key("namespace")));
     }
     let labels = v.pointer("/metadata/labels").cloned().unwrap_or_else(|| json!({}));
-    b.copied("labels", &labels, meta_pos.and_then(|m| child(m, "labels")));
+    b.copied("labels", &labels, meta_pos.and_then(|m| m.key("labels")));
     let kind = v.get("kind").and_then(Value::as_str).unwrap_or_default();
     if let Some(path) = pod_path(kind) {
         let mut pv = v;
         let mut pp = Some(p);
         for k in path {
             pv = pv.get(k).unwrap_or(&Value::Null);
-            pp = pp.and_then(|n| child(n, k));
+            pp = pp.and_then(|n| n.key(k));
         }
         if pv.is_object() {
             b.copied("pod", pv, pp);
@@ -608,11 +597,11 @@ fn k8s_items(docs: &[YamlDoc], text: &str, file: &str) -> Vec<Item> {
         match (
             is_list,
             d.value.get("items").and_then(Value::as_array),
-            child(&d.pos, "items"),
+            d.pos.key("items"),
         ) {
             (true, Some(items), Some(ip)) => {
                 for (i, it) in items.iter().enumerate() {
-                    if let Some(p) = index(ip, i) {
+                    if let Some(p) = ip.item(i) {
                         if it.is_object() {
                             out.push(k8s_item(it, p, helm.as_deref(), file));
                         }

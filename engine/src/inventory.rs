@@ -946,21 +946,7 @@ fn finish(
 
 /// The positions below `path` (an empty tree when it does not exist).
 fn descend(pos: &yaml::PosNode, path: &[Seg]) -> (usize, yaml::PosNode) {
-    let mut node = pos;
-    let mut matched = 0;
-    for seg in path {
-        let next = match (seg, &node.children) {
-            (Seg::Key(k), yaml::Children::Map(entries)) => entries.iter().find(|(key, _)| **key == **k).map(|(_, p)| p),
-            _ => None,
-        };
-        match next {
-            Some(n) => {
-                node = n;
-                matched += 1;
-            }
-            None => break,
-        }
-    }
+    let (node, matched) = pos.walk(path);
     (matched, node.clone())
 }
 

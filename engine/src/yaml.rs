@@ -69,16 +69,31 @@ pub enum Seg {
 }
 
 impl PosNode {
-    /// Walks the segments as far as they exist; returns the position of the deepest existing
-    /// node and how many segments matched (so a missing field resolves to its parent).
-    pub fn lookup(&self, path: &[Seg]) -> (Pos, usize) {
+    /// The entry of a mapping under `key`.
+    pub fn key(&self, key: &str) -> Option<&PosNode> {
+        match &self.children {
+            Children::Map(entries) => entries.iter().find(|(k, _)| **k == *key).map(|(_, p)| p),
+            _ => None,
+        }
+    }
+
+    /// Item `i` of a sequence.
+    pub fn item(&self, i: usize) -> Option<&PosNode> {
+        match &self.children {
+            Children::Seq(items) => items.get(i),
+            _ => None,
+        }
+    }
+
+    /// Walks the segments as far as they exist; returns the deepest existing node and how many
+    /// segments matched.
+    pub fn walk(&self, path: &[Seg]) -> (&PosNode, usize) {
         let mut node = self;
         let mut matched = 0;
         for seg in path {
-            let next = match (seg, &node.children) {
-                (Seg::Key(k), Children::Map(entries)) => entries.iter().find(|(key, _)| **key == **k).map(|(_, p)| p),
-                (Seg::Index(i), Children::Seq(items)) => items.get(*i),
-                _ => None,
+            let next = match seg {
+                Seg::Key(k) => node.key(k),
+                Seg::Index(i) => node.item(*i),
             };
             match next {
                 Some(n) => {
@@ -88,6 +103,13 @@ impl PosNode {
                 None => break,
             }
         }
+        (node, matched)
+    }
+
+    /// The position of the deepest existing node on `path` and how many segments matched (so
+    /// a missing field resolves to its parent).
+    pub fn lookup(&self, path: &[Seg]) -> (Pos, usize) {
+        let (node, matched) = self.walk(path);
         (node.pos, matched)
     }
 }
