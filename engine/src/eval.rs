@@ -140,18 +140,16 @@ const TAKEN_KINDS: [Kind; 3] = [Kind::System, Kind::Asset, Kind::Contract];
 /// not that plus the input.
 pub fn take_input(inv: &mut Inventory) -> regorus::Value {
     let mut strings = Interner::default();
-    let mut taken: Vec<Vec<regorus::Value>> = vec![Vec::new(); Kind::ALL.len()];
-    for d in inv.documents.iter_mut().filter(|d| TAKEN_KINDS.contains(&d.kind)) {
-        if let Some(list) = taken.get_mut(d.kind.index()) {
+    // Per kind: the converted documents, for the taken kinds only.
+    let mut taken: Vec<Option<Vec<regorus::Value>>> = Kind::ALL.map(|k| TAKEN_KINDS.contains(&k).then(Vec::new)).into();
+    for d in inv.documents.iter_mut() {
+        if let Some(Some(list)) = taken.get_mut(d.kind.index()) {
             list.push(strings.value(&d.value));
             d.value = envelope(std::mem::take(&mut d.value));
         }
     }
     build_input(inv, &mut strings, |kind| {
-        TAKEN_KINDS
-            .contains(&kind)
-            .then(|| taken.get_mut(kind.index()).map(std::mem::take))
-            .flatten()
+        taken.get_mut(kind.index()).and_then(Option::take)
     })
 }
 
