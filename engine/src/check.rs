@@ -262,6 +262,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
             .or(config.max_file_bytes)
             .unwrap_or(defaults.max_file_bytes),
         max_files: req.max_files.or(config.max_files).unwrap_or(defaults.max_files),
+        prepare_input: req.slim_inventory,
         ..defaults
     };
     let mut roots = vec![req.inventory.clone()];

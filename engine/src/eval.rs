@@ -131,21 +131,27 @@ pub fn input_value(inv: &Inventory) -> regorus::Value {
 
 /// The kinds whose bodies [`take_input`] gives up: the bulk of a large inventory, and read
 /// after evaluation only through their metadata (waiver labels) and positions.
-const TAKEN_KINDS: [Kind; 3] = [Kind::System, Kind::Asset, Kind::Contract];
+pub(crate) const TAKEN_KINDS: [Kind; 3] = [Kind::System, Kind::Asset, Kind::Contract];
 
 /// As [`input_value`], and leaves each system, asset and contract with its envelope only
-/// (`apiVersion`, `kind`, `metadata`; positions are kept whole). Each document is converted and
-/// then given up before the next, so the JSON of those kinds and its regorus copy are never both
-/// held in full: on a large inventory the peak of a check is then the loaded inventory's size,
-/// not that plus the input.
+/// ([`envelope`]; positions are kept whole). Each document is converted and then given up
+/// before the next, so the JSON of those kinds and its regorus copy are never both held in
+/// full: on a large inventory the peak of a check is then the loaded inventory's size, not that
+/// plus the input. Documents converted while loading ([`crate::LoadOptions::prepare_input`])
+/// are taken as they are.
 pub fn take_input(inv: &mut Inventory) -> regorus::Value {
     let mut strings = Interner::default();
     // Per kind: the converted documents, for the taken kinds only.
     let mut taken: Vec<Option<Vec<regorus::Value>>> = Kind::ALL.map(|k| TAKEN_KINDS.contains(&k).then(Vec::new)).into();
     for d in inv.documents.iter_mut() {
         if let Some(Some(list)) = taken.get_mut(d.kind.index()) {
-            list.push(strings.value(&d.value));
-            d.value = envelope(std::mem::take(&mut d.value));
+            match d.input.take() {
+                Some(done) => list.push(done),
+                None => {
+                    list.push(strings.value(&d.value));
+                    d.value = envelope(std::mem::take(&mut d.value));
+                }
+            }
         }
     }
     build_input(inv, &mut strings, |kind| {
@@ -153,12 +159,21 @@ pub fn take_input(inv: &mut Inventory) -> regorus::Value {
     })
 }
 
-/// A document's `apiVersion`, `kind` and `metadata`, in a map without spare room.
-fn envelope(v: serde_json::Value) -> serde_json::Value {
+/// What a taken document keeps of its JSON: `apiVersion`, `kind`, `metadata` (names, labels
+/// for waivers), and a System's `spec.configurations` (the links loading resolves after every
+/// file is read), in maps without spare room.
+pub(crate) fn envelope(v: serde_json::Value) -> serde_json::Value {
     match v {
         serde_json::Value::Object(m) => serde_json::Value::Object(
             m.into_iter()
-                .filter(|(k, _)| matches!(k.as_str(), "apiVersion" | "kind" | "metadata"))
+                .filter_map(|(k, v)| match k.as_str() {
+                    "apiVersion" | "kind" | "metadata" => Some((k, v)),
+                    "spec" => {
+                        let links = v.get("configurations")?.clone();
+                        Some((k, serde_json::json!({ "configurations": links })))
+                    }
+                    _ => None,
+                })
                 .collect(),
         ),
         other => other,
@@ -173,7 +188,11 @@ fn build_input(
     mut converted: impl FnMut(Kind) -> Option<Vec<regorus::Value>>,
 ) -> regorus::Value {
     fn docs(list: Vec<&crate::inventory::Document>, strings: &mut Interner) -> regorus::Value {
-        regorus::Value::from(list.into_iter().map(|d| strings.value(&d.value)).collect::<Vec<_>>())
+        regorus::Value::from(
+            list.into_iter()
+                .map(|d| d.input.clone().unwrap_or_else(|| strings.value(&d.value)))
+                .collect::<Vec<_>>(),
+        )
     }
     let mut obj = BTreeMap::new();
     for (kind, (key, part)) in Kind::ALL.into_iter().zip(inv.input_layout()) {
@@ -196,7 +215,7 @@ fn build_input(
 
 /// Shares one regorus string per distinct short text while converting values.
 #[derive(Default)]
-struct Interner {
+pub(crate) struct Interner {
     seen: std::collections::HashMap<Box<str>, regorus::Value>,
 }
 
@@ -204,7 +223,7 @@ impl Interner {
     /// Strings longer than this are rarely repeated (descriptions, notes) and not shared.
     const MAX_LEN: usize = 128;
 
-    fn string(&mut self, s: &str) -> regorus::Value {
+    pub(crate) fn string(&mut self, s: &str) -> regorus::Value {
         if s.len() > Self::MAX_LEN {
             return regorus::Value::from(s);
         }
@@ -216,7 +235,7 @@ impl Interner {
         v
     }
 
-    fn value(&mut self, v: &serde_json::Value) -> regorus::Value {
+    pub(crate) fn value(&mut self, v: &serde_json::Value) -> regorus::Value {
         match v {
             serde_json::Value::Null => regorus::Value::Null,
             serde_json::Value::Bool(b) => regorus::Value::from(*b),
@@ -844,7 +863,17 @@ mod input_tests {
                     for key in ["apiVersion", "kind", "metadata"] {
                         assert_eq!(after.value.get(key), before.value.get(key), "{key}");
                     }
-                    assert_eq!(after.value.as_object().map(|m| m.len()), Some(3));
+                    // A system's links (spec.configurations) stay: loading resolves them.
+                    let links = before.value.pointer("/spec/configurations");
+                    assert_eq!(after.value.pointer("/spec/configurations"), links);
+                    assert_eq!(
+                        after.value.as_object().map(|m| m.len()),
+                        Some(3 + usize::from(links.is_some()))
+                    );
+                    assert!(after
+                        .value
+                        .get("spec")
+                        .is_none_or(|s| s.as_object().map(|m| m.len()) == Some(1)));
                     assert!(before.value.get("spec").is_some());
                     slimmed += 1;
                 } else {
@@ -853,6 +882,53 @@ mod input_tests {
             }
         }
         assert!(slimmed >= 10, "{slimmed}");
+    }
+
+    /// Documents checked and converted on the reading threads (`prepare_input`) give the same
+    /// input, envelopes, positions and problems as converting after loading, on any number of
+    /// threads, for every example and for inventories the schema rejects.
+    #[test]
+    fn input_prepared_while_loading_is_the_same() {
+        use crate::inventory::{load, LoadOptions};
+        let prepared = |workers: usize| LoadOptions {
+            prepare_input: true,
+            workers,
+            ..LoadOptions::default()
+        };
+        let shape = |inv: &Inventory| -> Vec<_> {
+            inv.documents
+                .iter()
+                .map(|d| (d.kind, d.name.clone(), d.file, d.value.clone(), d.pos.clone()))
+                .collect()
+        };
+        let mut converted = 0;
+        for root in crate::example_roots() {
+            let mut plain = load(&root, &LoadOptions::default()).unwrap();
+            let expected = take_input(&mut plain);
+            for workers in [1, 2] {
+                let mut early = load(&root, &prepared(workers)).unwrap();
+                converted += early.documents.iter().filter(|d| d.input.is_some()).count();
+                assert!(early
+                    .documents
+                    .iter()
+                    .all(|d| d.input.is_some() == TAKEN_KINDS.contains(&d.kind)));
+                assert_eq!(input_value(&early), expected, "{}", root.display());
+                assert_eq!(take_input(&mut early), expected, "{}", root.display());
+                assert!(early.documents.iter().all(|d| d.input.is_none()));
+                assert!(shape(&early) == shape(&plain), "{}", root.display());
+            }
+        }
+        assert!(converted >= 20, "{converted}");
+        let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/bad");
+        let mut rejected = 0;
+        for entry in std::fs::read_dir(bad).unwrap() {
+            let root = entry.unwrap().path();
+            let plain = load(&root, &LoadOptions::default()).unwrap_err();
+            let early = load(&root, &prepared(2)).unwrap_err();
+            assert_eq!(early.problems.0, plain.problems.0, "{}", root.display());
+            rejected += 1;
+        }
+        assert!(rejected >= 10, "{rejected}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! invalid dates all become [`Problem`]s with a location and a hint.
 
 use crate::configuration::{self, Recognised};
+use crate::eval::Interner;
 use crate::problem::{Problem, ProblemCode, Problems};
 use crate::schema;
 use crate::source::{FileId, Location, Pos, SourceMap};
@@ -90,6 +91,11 @@ pub struct LoadOptions {
     pub max_problems: usize,
     /// Threads reading and parsing files (the result does not depend on it).
     pub workers: usize,
+    /// Also check the schema of each system, asset and contract and convert it for the
+    /// policies on the reading threads, keeping of its JSON only the envelope (see
+    /// [`Document::input`]): for callers that evaluate and then use only the report (a check
+    /// with `slim_inventory`). The JSON of those kinds is then never all held at once.
+    pub prepare_input: bool,
 }
 
 impl Default for LoadOptions {
@@ -100,6 +106,7 @@ impl Default for LoadOptions {
             yaml: yaml::Limits::default(),
             max_problems: 200,
             workers: std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
+            prepare_input: false,
         }
     }
 }
@@ -114,6 +121,10 @@ pub struct Document {
     pub value: serde_json::Value,
     /// Positions of the document's values.
     pub pos: PosNode,
+    /// The document converted for the policies while loading ([`LoadOptions::prepare_input`]),
+    /// until the policies' input takes it; `value` then holds only the envelope kept by
+    /// [`crate::eval::take_input`].
+    pub input: Option<regorus::Value>,
 }
 
 /// One top-level member of the policies' `input` (see [`Inventory::input_layout`]).
@@ -589,7 +600,61 @@ enum ReadFile {
         sha256: String,
         text: Arc<str>,
         parsed: Result<Vec<yaml::Document>, Problem>,
+        /// Per document when [`LoadOptions::prepare_input`] is set, else empty.
+        prepared: Vec<Option<Prepared>>,
     },
+}
+
+/// A system, asset or contract checked against its schema and converted for the policies on a
+/// reading thread ([`LoadOptions::prepare_input`]). Its JSON keeps only the envelope when it
+/// passed; the envelope's own checks (name, duplicates) are made in file order as for any
+/// other document.
+#[derive(Debug)]
+struct Prepared {
+    kind: Kind,
+    schema: Result<Vec<schema::Violation>, Problem>,
+    input: Option<regorus::Value>,
+}
+
+/// Reads and parses one file, and prepares its documents when asked to.
+fn read_prepared(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
+    let mut f = read_file(path, shown, opts);
+    if opts.prepare_input {
+        prepare(&mut f, strings);
+    }
+    f
+}
+
+fn prepare(f: &mut ReadFile, strings: &mut Interner) {
+    if let ReadFile::Parsed {
+        parsed: Ok(docs),
+        prepared,
+        ..
+    } = f
+    {
+        *prepared = docs.iter_mut().map(|d| prepare_document(d, strings)).collect();
+    }
+}
+
+fn prepare_document(d: &mut yaml::Document, strings: &mut Interner) -> Option<Prepared> {
+    let v = &d.value;
+    if v.get("apiVersion").and_then(|a| a.as_str()) != Some("sansho/v1") {
+        return None;
+    }
+    let named = v.get("kind").and_then(|k| k.as_str());
+    let kind = crate::eval::TAKEN_KINDS
+        .into_iter()
+        .find(|k| named == Some(k.as_str()))?;
+    let schema = schema::validate(kind, v);
+    let input = match &schema {
+        Ok(violations) if violations.is_empty() => {
+            let input = strings.value(v);
+            d.value = crate::eval::envelope(std::mem::take(&mut d.value));
+            Some(input)
+        }
+        _ => None,
+    };
+    Some(Prepared { kind, schema, input })
 }
 
 fn read_file(path: &Path, shown: &str, opts: &LoadOptions) -> ReadFile {
@@ -625,7 +690,12 @@ fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions) -> ReadFile {
     };
     let is_json = shown.to_ascii_lowercase().ends_with(".json");
     let parsed = parse_file(&text, shown, is_json, &opts.yaml);
-    ReadFile::Parsed { sha256, text, parsed }
+    ReadFile::Parsed {
+        sha256,
+        text,
+        parsed,
+        prepared: Vec::new(),
+    }
 }
 
 /// Reads and parses `files` on up to `opts.workers` threads, in order.
@@ -636,7 +706,11 @@ fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions) -> ReadFile {
 fn read_files(files: &[(PathBuf, String)], opts: &LoadOptions) -> Vec<ReadFile> {
     let workers = opts.workers.clamp(1, 16).min(files.len().max(1));
     if workers <= 1 {
-        return files.iter().map(|(p, shown)| read_file(p, shown, opts)).collect();
+        let mut strings = Interner::default();
+        return files
+            .iter()
+            .map(|(p, shown)| read_prepared(p, shown, opts, &mut strings))
+            .collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut slots: Vec<Option<ReadFile>> = std::thread::scope(|s| {
@@ -644,10 +718,12 @@ fn read_files(files: &[(PathBuf, String)], opts: &LoadOptions) -> Vec<ReadFile> 
             .map(|_| {
                 s.spawn(|| {
                     let mut done = Vec::new();
+                    // Strings are shared within a thread (values compare by content).
+                    let mut strings = Interner::default();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some((p, shown)) = files.get(i) else { break };
-                        done.push((i, read_file(p, shown, opts)));
+                        done.push((i, read_prepared(p, shown, opts, &mut strings)));
                     }
                     done
                 })
@@ -709,7 +785,11 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
 }
 
 fn load_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, st: &mut LoadState) {
-    add_read_file(parse_bytes(bytes, shown, opts), shown, st);
+    let mut f = parse_bytes(bytes, shown, opts);
+    if opts.prepare_input {
+        prepare(&mut f, &mut Interner::default());
+    }
+    add_read_file(f, shown, st);
 }
 
 fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
@@ -719,12 +799,17 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
         problems,
         pending,
     } = st;
-    let (sha256, text, parsed) = match f {
+    let (sha256, text, parsed, prepared) = match f {
         ReadFile::Failed(p) => {
             problems.push(p);
             return;
         }
-        ReadFile::Parsed { sha256, text, parsed } => (sha256, text, parsed),
+        ReadFile::Parsed {
+            sha256,
+            text,
+            parsed,
+            prepared,
+        } => (sha256, text, parsed, prepared),
     };
     let file = inv.sources.add_hashed(shown.to_string(), sha256, text.clone());
     let docs = match parsed {
@@ -765,6 +850,7 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
                 file,
                 value: item.value,
                 pos: item.pos,
+                input: None,
             });
         }
         return;
@@ -785,8 +871,9 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
         });
         return;
     }
+    let mut prepared = prepared.into_iter();
     for doc in docs {
-        if let Some(d) = check_document(doc, file, shown, first_seen, problems) {
+        if let Some(d) = check_document(doc, prepared.next().flatten(), file, shown, first_seen, problems) {
             inv.push(d);
         }
     }
@@ -928,7 +1015,7 @@ fn finish(
         let mut own = Vec::new();
         let mut docs = Vec::new();
         for doc in p.docs {
-            if let Some(d) = check_document(doc, p.file, &p.shown, first_seen, &mut own) {
+            if let Some(d) = check_document(doc, None, p.file, &p.shown, first_seen, &mut own) {
                 docs.push(d);
             }
         }
@@ -1059,6 +1146,7 @@ fn valid_name(name: &str) -> bool {
 /// Checks the envelope and the schema of one document.
 fn check_document(
     doc: yaml::Document,
+    prepared: Option<Prepared>,
     file: FileId,
     shown: &str,
     first_seen: &mut HashMap<(Kind, String), Location>,
@@ -1168,7 +1256,11 @@ fn check_document(
         }
     };
     let name_loc = here(&segs(&["metadata", "name"]));
-    match schema::validate(kind, v) {
+    let (schema, input) = match prepared {
+        Some(p) if p.kind == kind => (p.schema, p.input),
+        _ => (schema::validate(kind, v), None),
+    };
+    match schema {
         Ok(violations) if !violations.is_empty() => {
             for x in violations {
                 let mut p = Problem::new(x.code, x.message).at(here(&x.path));
@@ -1205,6 +1297,7 @@ fn check_document(
         file,
         value: doc.value,
         pos: doc.pos,
+        input,
     })
 }
 
