@@ -82,12 +82,14 @@ _left(acct) if acct.left_on <= lib.as_of
 
 _unused_cutoff := lib.date_days_before_as_of(lib.param("account_unused_max_days"))
 
+# The cutoff is bound before the scan, and checked first: most accounts were used recently.
 _unused_accounts(s) := [[i, acct.id] |
+	cutoff := _unused_cutoff
 	some i, acct in object.get(s.spec, ["accounts", "list"], [])
+	acct.last_login_on < cutoff
 	acct.status == "active"
 	object.get(acct, "kind", "personal") != "service"
 	not _left(acct)
-	acct.last_login_on < _unused_cutoff
 ]
 
 _unused(s) := [p] if {
