@@ -67,7 +67,22 @@ _covered(names) if {
 	n in _maintained
 }
 
-_unrecorded(a) := _unrecorded_of(_systems_of(a))
+# The assets a maintained system names (spec.assets or spec.remote_maintenance.devices), built
+# once: most devices are covered this way or by a system they name, and need no list of their
+# systems.
+_named_by_maintained contains a if {
+	some s in input.systems
+	s.metadata.name in _maintained
+	some a in array.concat(object.get(s.spec, "assets", []), object.get(s.spec, ["remote_maintenance", "devices"], []))
+}
+
+_covered_asset(a) if a.metadata.name in _named_by_maintained
+
+_covered_asset(a) if _covered(object.get(a.spec, "systems", []))
+
+_unrecorded(a) := [] if _covered_asset(a)
+
+else := _unrecorded_of(_systems_of(a))
 
 _unrecorded_of(names) := [p] if {
 	count(names) == 0
