@@ -35,9 +35,10 @@ package sansho.rules.remote.remote_maintenance_uncontrolled
 import data.sansho.lib
 import rego.v1
 
-_confirmed(s) if s.spec.remote_maintenance.confirmed_with_vendor_on
+# A recorded confirmation; else a valid attestation (looked up only when there is no record).
+_confirmed(s) := true if s.spec.remote_maintenance.confirmed_with_vendor_on
 
-_confirmed(s) if lib.attested("chk.r7.inst.2.2", s)
+else := true if lib.attested("chk.r7.inst.2.2", s)
 
 _unconfirmed(s) := [{"path": p, "ja": "事業者への確認の記録がない", "en": "no record that it was confirmed with the vendor"}] if {
 	s.spec.vendor
