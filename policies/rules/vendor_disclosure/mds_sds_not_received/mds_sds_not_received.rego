@@ -58,10 +58,16 @@ deny contains f if {
 	)
 }
 
+# Dates are YYYY-MM-DD, so string order is date order: a disclosure is too old when it sorts
+# before the cutoff, computed once (its age is computed only for those).
+_cutoff := lib.date_days_before_as_of(lib.param("disclosure_max_age_days"))
+
 deny contains f if {
+	cutoff := _cutoff
 	some s in input.systems
-	_in_scope(s)
 	on := s.spec.disclosure.mds_sds.received_on
+	on < cutoff
+	_in_scope(s)
 	age := lib.age_days(on)
 	age > lib.param("disclosure_max_age_days")
 	f := lib.finding_at_level(
