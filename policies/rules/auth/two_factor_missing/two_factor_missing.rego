@@ -70,10 +70,10 @@ _path(s) := "spec.authentication" if not s.spec.authentication.two_factor
 
 deny contains f if {
 	some s in input.systems
+	not _covered(s)
 	lib.active_system(s)
 	lib.medical(s)
 	not _retires_before_fy2027(s)
-	not _covered(s)
 	left := lib.days_left(_due)
 	left >= 0
 	f := lib.finding_at_level(
@@ -86,10 +86,10 @@ deny contains f if {
 
 deny contains f if {
 	some s in input.systems
+	not _covered(s)
 	lib.active_system(s)
 	lib.medical(s)
 	not _retires_before_fy2027(s)
-	not _covered(s)
 	late := 0 - lib.days_left(_due)
 	late > 0
 	f := lib.finding(
