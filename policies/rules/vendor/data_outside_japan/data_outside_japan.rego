@@ -41,9 +41,10 @@ import rego.v1
 
 _orgs := {o.metadata.name: o | some o in input.organizations}
 
-_external_party(s) if s.spec.vendor
+# A vendor named, else an operator that is one (looked up only when no vendor is named).
+_external_party(s) := true if s.spec.vendor
 
-_external_party(s) if _orgs[s.spec.operator].spec.type in {"vendor", "subcontractor"}
+else := true if _orgs[s.spec.operator].spec.type in {"vendor", "subcontractor"}
 
 _japanese(j) if regex.match(`(?i)(日本|japan|^\s*jp\s*$)`, j)
 
