@@ -30,9 +30,9 @@ import rego.v1
 
 deny contains f if {
 	some s in input.systems
+	not s.spec.external_media.usb_storage
 	lib.active_system(s)
 	lib.medical(s)
-	not s.spec.external_media.usb_storage
 	f := lib.finding(
 		s, "spec",
 		sprintf("%s の外部記録媒体(USBストレージ等)の管理が記録されていません(spec.external_media.usb_storage)。チェックリスト 2-⑨ は接続の制限を求めています。", [s.metadata.name]),
@@ -42,9 +42,9 @@ deny contains f if {
 
 deny contains f if {
 	some s in input.systems
+	s.spec.external_media.usb_storage == "allowed"
 	lib.active_system(s)
 	lib.medical(s)
-	s.spec.external_media.usb_storage == "allowed"
 	f := lib.finding(
 		s, "spec.external_media.usb_storage",
 		sprintf("%s は USB ストレージを制限なく許可しています(usb_storage: allowed)。チェックリスト 2-⑨ は外部記録媒体の接続の制限を求めています。", [s.metadata.name]),
@@ -54,9 +54,9 @@ deny contains f if {
 
 deny contains f if {
 	some a in input.assets
+	a.spec.usb_storage == "allowed"
 	a.spec.type in {"server", "terminal"}
 	object.get(a.spec, "status", "in_use") == "in_use"
-	a.spec.usb_storage == "allowed"
 	f := lib.finding(
 		a, "spec.usb_storage",
 		sprintf("機器 %s は USB ストレージを制限なく許可しています(usb_storage: allowed)。チェックリスト 2-⑨。", [a.metadata.name]),
