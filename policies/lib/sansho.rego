@@ -101,6 +101,33 @@ active_system(s) if s.spec.status in {"planned", "in_use", "retiring"}
 # A system holds medical information unless it says it does not.
 medical(s) if not s.spec.handles_medical_information == false
 
+# --- Contracts ------------------------------------------------------------------------------
+
+# Every system by name, built once per evaluation: contract rules look up the systems a
+# contract names (a scan per contract would make them quadratic).
+systems_by_name := {s.metadata.name: s | some s in input.systems}
+
+# A contract with a vendor among its parties.
+vendor_contract(c) if {
+	some p in c.spec.parties
+	p.role == "vendor"
+}
+
+# A contract in force on the evaluation date: without an end, or ending on it or later (dates
+# are YYYY-MM-DD, so string order is date order: no date conversion per contract).
+contract_in_force(c) if not c.spec.term.end_on
+
+contract_in_force(c) if c.spec.term.end_on >= as_of
+
+# A contract that names systems, all of them known and none holding medical information.
+non_medical_contract(c) if {
+	names := object.get(c.spec, "systems", [])
+	count(names) > 0
+	every n in names {
+		systems_by_name[n].spec.handles_medical_information == false
+	}
+}
+
 # The organizations that are institutions (not vendors).
 institution(o) if o.spec.type in {"hospital", "clinic", "pharmacy"}
 

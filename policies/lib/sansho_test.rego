@@ -150,3 +150,27 @@ test_attached_resources_join_by_reference_and_by_value if {
 	found := {r.address | some r in lib.tf_attached("aws_s3_bucket_versioning", "bucket", bucket)} with input as {"configurations": {"terraform": [bucket, by_ref, by_value, other_file, unrelated]}}
 	found == {"aws_s3_bucket_versioning.a", "aws_s3_bucket_versioning.b"}
 }
+
+test_contract_in_force_until_its_last_day if {
+	lib.contract_in_force({"spec": {"term": {"start_on": "2020-04-01"}}}) with data.sansho.as_of as "2026-11-25"
+	lib.contract_in_force({"spec": {"term": {"end_on": "2026-11-25"}}}) with data.sansho.as_of as "2026-11-25"
+	not lib.contract_in_force({"spec": {"term": {"end_on": "2026-11-24"}}}) with data.sansho.as_of as "2026-11-25"
+	lib.contract_in_force({"spec": {"term": {"end_on": "9999-12-31"}}}) with data.sansho.as_of as "2026-11-25"
+}
+
+test_vendor_contract_has_a_vendor_party if {
+	lib.vendor_contract({"spec": {"parties": [{"organization": "h", "role": "institution"}, {"organization": "v", "role": "vendor"}]}})
+	not lib.vendor_contract({"spec": {"parties": [{"organization": "h", "role": "institution"}]}})
+}
+
+test_non_medical_contract_needs_every_system_known_and_non_medical if {
+	systems := [
+		{"metadata": {"name": "acct"}, "spec": {"handles_medical_information": false}},
+		{"metadata": {"name": "ehr"}, "spec": {}},
+	]
+	lib.non_medical_contract({"spec": {"systems": ["acct"]}}) with input.systems as systems
+	not lib.non_medical_contract({"spec": {"systems": ["acct", "ehr"]}}) with input.systems as systems
+	not lib.non_medical_contract({"spec": {"systems": ["acct", "ghost"]}}) with input.systems as systems
+	not lib.non_medical_contract({"spec": {"systems": []}}) with input.systems as systems
+	not lib.non_medical_contract({"spec": {}}) with input.systems as systems
+}

@@ -28,34 +28,15 @@ package sansho.rules.contract.confidentiality_missing
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 _state(c) := ["定められていません", "is not stated"] if not is_boolean(c.spec.clauses.confidentiality)
 
 _state(c) := ["ないとされています(confidentiality: false)", "is excluded (confidentiality: false)"] if c.spec.clauses.confidentiality == false
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	not c.spec.clauses.confidentiality == true
 	st := _state(c)
 	f := lib.finding(

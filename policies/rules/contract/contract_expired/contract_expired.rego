@@ -34,8 +34,6 @@ package sansho.rules.contract.contract_expired
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
 # Contract name -> names of the systems that list it under spec.contracts (one pass over the
 # systems: an index, not a scan of every system per contract).
 _claimed[cn] contains s.metadata.name if {
@@ -54,7 +52,7 @@ else := set()
 # The systems still needing the contract on its end date.
 _needing(c) := sort([n |
 	some n in _covered(c)
-	s := _systems[n]
+	s := lib.systems_by_name[n]
 	lib.active_system(s)
 	lib.medical(s)
 	not _retires_by(s, c.spec.term.end_on)

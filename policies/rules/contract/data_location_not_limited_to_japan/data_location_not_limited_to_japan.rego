@@ -34,31 +34,12 @@ package sansho.rules.contract.data_location_not_limited_to_japan
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 # Every system the contract names is known and on-premise: the vendor holds no data.
 _on_premise_only(c) if {
 	names := object.get(c.spec, "systems", [])
 	count(names) > 0
 	every n in names {
-		_systems[n].spec.hosting == "on_premise"
+		lib.systems_by_name[n].spec.hosting == "on_premise"
 	}
 }
 
@@ -104,9 +85,9 @@ _path(issues) := _clause if count(issues) > 1
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	issues := _issues(c)
 	count(issues) > 0
 	f := lib.finding(

@@ -43,10 +43,6 @@ package sansho.rules.contract.disclosure_contradicts_split
 import data.sansho.lib
 import rego.v1
 
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
 # The requirements the contract places with the vendor side: {[requirement, owner]} (a set of
 # pairs: a contract may contradict itself, SNS-CONTRACT-013, without breaking this rule).
 _claimed(c) := {[r.requirement, r.owner] |
@@ -60,7 +56,7 @@ _name_en := {"mds": "MDS", "sds": "SDS", "service_spec": "service specification 
 
 deny contains f if {
 	some c in input.contracts
-	_in_force(c)
+	lib.contract_in_force(c)
 	claimed := _claimed(c)
 	some i, d in object.get(c.spec, "disclosures", [])
 	some j, a in object.get(d, "answers", [])

@@ -41,25 +41,6 @@ package sansho.rules.contract.disclosure_missing
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 _service_hosting := {"saas", "public_cloud", "private_cloud"}
 
 # The disclosure types that serve a system.
@@ -69,27 +50,27 @@ _needed(s) := {"sds"} if s.spec.hosting in _service_hosting
 
 _needed(s) := {"mds", "sds"} if s.spec.hosting == "hybrid"
 
-_known(c) := [s | some n in object.get(c.spec, "systems", []); s := _systems[n]]
+_known(c) := [s | some n in object.get(c.spec, "systems", []); s := lib.systems_by_name[n]]
 
 _types(c) := {d.type | some d in object.get(c.spec, "disclosures", [])}
 
 # [system name, acceptable types] for each system left without a disclosure.
-_unmet(c) := [[s.metadata.name, _needed(s)] |
-	some s in _known(c)
-	lib.active_system(s)
-	lib.medical(s)
-	count(_needed(s) & _types(c)) == 0
-] if count(_known(c)) > 0
-
-_unmet(c) := [["", {"mds", "sds"}]] if {
-	count(_known(c)) == 0
+# A contract's systems and disclosures are gathered once per contract, not once per system
+# (a contract may cover many systems).
+_unmet(c) := unmet if {
+	known := _known(c)
+	count(known) > 0
+	types := _types(c)
+	unmet := [[s.metadata.name, need] |
+		some s in known
+		lib.active_system(s)
+		lib.medical(s)
+		need := _needed(s)
+		count(need & types) == 0
+	]
+} else := [["", {"mds", "sds"}]] if {
 	count({"mds", "sds"} & _types(c)) == 0
-}
-
-_unmet(c) := [] if {
-	count(_known(c)) == 0
-	count({"mds", "sds"} & _types(c)) > 0
-}
+} else := []
 
 _label(need) := ["MDS", "MDS"] if need == {"mds"}
 
@@ -110,9 +91,9 @@ _parts(unmet, lang) := [_part(need, names, lang) |
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	unmet := _unmet(c)
 	count(unmet) > 0
 	f := lib.finding(

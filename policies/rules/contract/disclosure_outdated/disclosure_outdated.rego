@@ -34,25 +34,6 @@ package sansho.rules.contract.disclosure_outdated
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 # --- Format versions: "5.0", "Ver.4.1", "5.0版" compare by their first three numbers.
 _digits(p) := 0 if trim_left(p, "0") == ""
 
@@ -144,9 +125,9 @@ _path(issues) := "spec.disclosures" if count(issues) > 1
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	issues := _issues(c)
 	count(issues) > 0
 	f := lib.finding(

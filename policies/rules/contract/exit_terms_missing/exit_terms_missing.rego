@@ -36,25 +36,6 @@ package sansho.rules.contract.exit_terms_missing
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 _clause := "spec.clauses.exit"
 
 # [field, test, ja, en]: what each part of the clause must say.
@@ -84,9 +65,9 @@ _gaps(c) := [p | some p in _parts; _missing(c.spec.clauses.exit, p)]
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	not c.spec.clauses.exit
 	f := lib.finding(
 		c, _clause,
@@ -97,9 +78,9 @@ deny contains f if {
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	c.spec.clauses.exit
 	gaps := _gaps(c)
 	count(gaps) > 0

@@ -42,26 +42,7 @@ package sansho.rules.contract.incident_notification_inadequate
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
 # Every system the contract names is known and holds no medical information.
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 _clause := "spec.clauses.incident_notification"
 
 _issues(c) := [{"path": _clause, "ja": "インシデント通知条項がありません", "en": "there is no incident notification clause"}] if {
@@ -96,9 +77,9 @@ _path(issues) := _clause if count(issues) > 1
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	issues := _issues(c)
 	count(issues) > 0
 	f := lib.finding(

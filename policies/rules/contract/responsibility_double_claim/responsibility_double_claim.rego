@@ -40,11 +40,7 @@ package sansho.rules.contract.responsibility_double_claim
 import data.sansho.lib
 import rego.v1
 
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_contracts := {c.metadata.name: c | some c in input.contracts; _in_force(c)}
+_contracts := {c.metadata.name: c | some c in input.contracts; lib.contract_in_force(c)}
 
 # The contracts in force for each system: pairs are formed per system, not over every two
 # contracts of the inventory (which grows with the square of the contracts).

@@ -45,25 +45,6 @@ package sansho.rules.contract.responsibility_gap
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 # The requirements a contract must assign.
 _scope(c) := {r | some r in lib.param("contract_required_responsibilities")} | _remote(c)
 
@@ -96,7 +77,7 @@ _assigned(c, r) if {
 # `r` the first `_assigned` clause holds already, so any pair found here is another contract's.
 _assigned_pairs contains [s, e.requirement] if {
 	some other in input.contracts
-	_in_force(other)
+	lib.contract_in_force(other)
 	some s in object.get(other.spec, "systems", [])
 	some e in object.get(other.spec, "responsibilities", [])
 }
@@ -105,9 +86,9 @@ _assigned_elsewhere(_, s, r) if [s, r] in _assigned_pairs
 
 # The vendor contracts in force, about medical information, that record a split.
 _checked(c) if {
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	count(object.get(c.spec, "responsibilities", [])) > 0
 }
 

@@ -37,12 +37,6 @@ package sansho.rules.contract.service_levels_missing
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
 # Requirements about taking and restoring backups.
 _backup_requirements := {"chk.r7.inst.3.2", "chk.r7.vend.3.2", "g6.sys.11.1.f", "g6.sys.11.2", "g6.sys.12.b"}
 
@@ -57,7 +51,7 @@ _reasons(c) := array.concat(
 	],
 	[[sprintf("%s を %s として提供", [n, s.spec.hosting]), sprintf("%s is provided as %s", [n, s.spec.hosting])] |
 		some n in object.get(c.spec, "systems", [])
-		s := _systems[n]
+		s := lib.systems_by_name[n]
 		lib.active_system(s)
 		lib.medical(s)
 		s.spec.hosting in _service_hosting
@@ -75,7 +69,7 @@ _path(gaps) := "spec.clauses.service_levels" if count(gaps) > 1
 
 deny contains f if {
 	some c in input.contracts
-	_in_force(c)
+	lib.contract_in_force(c)
 	reasons := _reasons(c)
 	count(reasons) > 0
 	gaps := _gaps(c)

@@ -35,22 +35,11 @@ package sansho.rules.contract.service_spec_disclosure_missing
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
 _cloud_hosting := {"saas", "public_cloud", "private_cloud", "hybrid"}
 
 _services(c) := sort([n |
 	some n in object.get(c.spec, "systems", [])
-	s := _systems[n]
+	s := lib.systems_by_name[n]
 	lib.active_system(s)
 	lib.medical(s)
 	s.spec.hosting in _cloud_hosting
@@ -58,8 +47,8 @@ _services(c) := sort([n |
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
 	names := _services(c)
 	count(names) > 0
 	not "service_spec" in {d.type | some d in object.get(c.spec, "disclosures", [])}

@@ -40,25 +40,6 @@ package sansho.rules.contract.subcontracting_uncontrolled
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
-_non_medical(c) if {
-	names := object.get(c.spec, "systems", [])
-	count(names) > 0
-	every n in names {
-		_systems[n].spec.handles_medical_information == false
-	}
-}
-
 # Subcontractors the contract names, as parties or as owners of responsibilities.
 _subcontractors(c) := {p.organization | some p in c.spec.parties; p.role == "subcontractor"} | {substring(r.owner, 14, -1) |
 	some r in object.get(c.spec, "responsibilities", [])
@@ -119,9 +100,9 @@ _path(issues) := _clause if count(issues) > 1
 
 deny contains f if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
-	not _non_medical(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
+	not lib.non_medical_contract(c)
 	issues := _issues(c)
 	count(issues) > 0
 	f := lib.finding(

@@ -43,17 +43,11 @@ package sansho.rules.contract.vendor_backup_unbacked
 import data.sansho.lib
 import rego.v1
 
-_systems := {s.metadata.name: s | some s in input.systems}
-
 _own_vendors := {o.metadata.name |
 	some o in input.organizations
 	o.spec.type == "vendor"
 	lib.own(o)
 }
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
 
 _backup_requirements := {"chk.r7.inst.3.2", "chk.r7.vend.3.2", "g6.sys.11.1.f", "g6.sys.11.2", "g6.sys.12.b"}
 
@@ -65,7 +59,7 @@ _ours(c) if {
 
 _resilient(c) if {
 	some n in object.get(c.spec, "systems", [])
-	some b in object.get(_systems[n].spec, "backups", [])
+	some b in object.get(lib.systems_by_name[n].spec, "backups", [])
 	_safe_copy(b)
 }
 
@@ -75,7 +69,7 @@ _safe_copy(b) if b.immutable == true
 
 deny contains f if {
 	some c in input.contracts
-	_in_force(c)
+	lib.contract_in_force(c)
 	_ours(c)
 	some i, r in object.get(c.spec, "responsibilities", [])
 	r.requirement in _backup_requirements

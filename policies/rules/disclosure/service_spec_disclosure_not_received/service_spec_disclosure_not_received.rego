@@ -43,20 +43,11 @@ import rego.v1
 
 _cloud_hosting := {"saas", "public_cloud", "private_cloud", "hybrid"}
 
-_vendor_contract(c) if {
-	some p in c.spec.parties
-	p.role == "vendor"
-}
-
-_in_force(c) if not c.spec.term.end_on
-
-_in_force(c) if lib.days_left(c.spec.term.end_on) >= 0
-
 # Systems named by a vendor contract in force: SNS-CONTRACT-017 decides those.
 _contracted contains n if {
 	some c in input.contracts
-	_vendor_contract(c)
-	_in_force(c)
+	lib.vendor_contract(c)
+	lib.contract_in_force(c)
 	some n in object.get(c.spec, "systems", [])
 }
 
