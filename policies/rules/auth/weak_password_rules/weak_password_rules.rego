@@ -33,12 +33,6 @@ package sansho.rules.auth.weak_password_rules
 import data.sansho.lib
 import rego.v1
 
-_letters(classes) if "letters" in classes
-
-_letters(classes) if "upper" in classes
-
-_letters(classes) if "lower" in classes
-
 _two_factor(s) if {
 	s.spec.authentication.two_factor.enabled == true
 	s.spec.authentication.two_factor.scope != "none"
@@ -61,7 +55,10 @@ _problems(s) := ps if {
 				p := ["spec.authentication.password.min_length", sprintf("最小文字数が %v 文字(%v 文字以上が必要)", [len, min]), sprintf("minimum length is %v (at least %v required)", [len, min])]
 			],
 			[p |
-				missing := [c | some c in ["letters", "digits", "symbols"]; not _has(classes, c)]
+				# Upper or lower case alone counts as letters.
+				letters := {"letters" | some c in classes; c in {"letters", "upper", "lower"}}
+				have := {c | some c in classes} | letters
+				missing := [c | some c in ["letters", "digits", "symbols"]; not c in have]
 				count(missing) > 0
 				p := ["spec.authentication.password.character_classes", sprintf("文字種 %v が必須になっていない", [concat("・", missing)]), sprintf("character classes %v are not required", [concat(", ", missing)])]
 			],
@@ -73,13 +70,6 @@ _problems(s) := ps if {
 			p := ["spec.authentication.password.rotation_days", sprintf("定期変更がなく、二要素認証も %v 文字以上の長さもない", [lib.param("password_no_rotation_length")]), sprintf("no periodic change, and neither two-factor authentication nor a length of %v or more", [lib.param("password_no_rotation_length")])]
 		],
 	)
-}
-
-_has(classes, "letters") if _letters(classes)
-
-_has(classes, c) if {
-	c != "letters"
-	c in classes
 }
 
 deny contains f if {
