@@ -150,17 +150,21 @@ about(a, doc) if {
 
 # Valid on the evaluation date: not dated in the future, and either within `valid_until` or,
 # without one, not older than the `attestation_max_age_days` parameter.
+# (Dates are YYYY-MM-DD, so string order is date order: compared with the evaluation date and
+# a cutoff computed once, not converted on every call.)
 valid_attestation(a) if {
-	age_days(a.spec.attested_on) >= 0
+	a.spec.attested_on <= as_of
 	a.spec.valid_until
-	days_left(a.spec.valid_until) >= 0
+	a.spec.valid_until >= as_of
 }
 
 valid_attestation(a) if {
-	age_days(a.spec.attested_on) >= 0
+	a.spec.attested_on <= as_of
 	not a.spec.valid_until
-	age_days(a.spec.attested_on) <= param("attestation_max_age_days")
+	a.spec.attested_on >= _attestation_cutoff
 }
+
+_attestation_cutoff := date_days_before_as_of(param("attestation_max_age_days"))
 
 # Every attestation under each requirement id it names, built once per evaluation so that
 # looking up the attestations of a requirement does not scan them all (an index, not a join).
@@ -183,28 +187,30 @@ attestations_for(req, doc) := [a |
 ]
 
 # Whether a valid attestation for `req` about `doc` exists.
-attested(req, doc) if {
-	some a in attestations_for(req, doc)
+attested(req, doc) if _any_valid(attestations_for(req, doc))
+
+# Why `req` is not attested for `doc`, in both languages (only when it is not).
+attestation_gap(req, doc) := gap if {
+	found := attestations_for(req, doc)
+	not _any_valid(found)
+	gap := _gap(req, found)
+}
+
+_any_valid(attestations) if {
+	some a in attestations
 	valid_attestation(a)
 }
 
-# Why `req` is not attested for `doc`, in both languages (only when it is not).
-attestation_gap(req, doc) := {
+_gap(req, found) := {
 	"ja": sprintf("要件 %s の宣誓(Attestation)がありません", [req]),
 	"en": sprintf("there is no attestation for requirement %s", [req]),
 } if {
-	not attested(req, doc)
-	count(attestations_for(req, doc)) == 0
-}
-
-attestation_gap(req, doc) := {
+	count(found) == 0
+} else := {
 	"ja": sprintf("要件 %s の宣誓(最新 %s)は有効期限切れか、日付が評価日より後です", [req, newest]),
 	"en": sprintf("the attestation for requirement %s (latest %s) has expired or is dated after the evaluation date", [req, newest]),
 } if {
-	not attested(req, doc)
-	dates := [a.spec.attested_on | some a in attestations_for(req, doc)]
-	count(dates) > 0
-	newest := max(dates)
+	newest := max([a.spec.attested_on | some a in found])
 }
 
 # The organizations an institution-side rule looks at.

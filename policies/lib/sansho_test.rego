@@ -99,6 +99,26 @@ test_not_attested_when_too_old_or_in_the_future_or_expired if {
 		with data.sansho.params.attestation_max_age_days as 365
 }
 
+# The last valid day on each side: dated on the evaluation date, exactly the maximum age
+# old (2025-11-25 is 365 days before 2026-11-25), valid until the evaluation date.
+test_attestation_validity_boundaries if {
+	every a in [
+		_att("a", "r.1", "2026-11-25", {}),
+		_att("a", "r.1", "2025-11-25", {}),
+		_att("a", "r.1", "2020-01-01", {"valid_until": "2026-11-25"}),
+	] {
+		lib.attested("r.1", _org) with input.attestations as [a]
+			with data.sansho.as_of as "2026-11-25"
+			with data.sansho.params.attestation_max_age_days as 365
+	}
+	lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2024-02-29", {})]
+		with data.sansho.as_of as "2025-02-28"
+		with data.sansho.params.attestation_max_age_days as 365
+	not lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2024-02-28", {})]
+		with data.sansho.as_of as "2025-02-28"
+		with data.sansho.params.attestation_max_age_days as 365
+}
+
 test_valid_until_overrides_the_age_limit if {
 	lib.attested("r.1", _org) with input.attestations as [_att("a", "r.1", "2024-01-01", {"valid_until": "2026-11-25"})]
 		with data.sansho.as_of as "2026-11-25"
