@@ -52,19 +52,18 @@ _remote(c) := {"chk.r7.inst.2.2"} if c.spec.clauses.remote_maintenance.permitted
 
 _remote(c) := set() if not c.spec.clauses.remote_maintenance.permitted == true
 
+# The requirements in scope that neither the contract (its own assignments gathered once) nor
+# other contracts assign.
 _missing(c) := sort([r |
+	own := {e.requirement | some e in c.spec.responsibilities}
 	some r in _scope(c)
-	not _assigned(c, r)
+	not r in own
+	not _assigned_by_others(c, r)
 ])
-
-_assigned(c, r) if {
-	some e in c.spec.responsibilities
-	e.requirement == r
-}
 
 # Every system of the contract has another contract in force that assigns it (e.g. a separate
 # backup service contract for the EHR): the requirement has an owner, just not in this contract.
-_assigned(c, r) if {
+_assigned_by_others(c, r) if {
 	names := object.get(c.spec, "systems", [])
 	count(names) > 0
 	every s in names {
