@@ -194,3 +194,18 @@ test_non_medical_contract_needs_every_system_known_and_non_medical if {
 	not lib.non_medical_contract({"spec": {"systems": []}}) with input.systems as systems
 	not lib.non_medical_contract({"spec": {}}) with input.systems as systems
 }
+
+test_configurations_of_a_system_in_item_order if {
+	items := {
+		"terraform": [
+			{"address": "aws_s3_bucket.a", "systems": ["ehr", "pacs"]},
+			{"address": "aws_s3_bucket.b", "systems": []},
+		],
+		"kubernetes": [{"address": "Deployment/default/api", "systems": ["ehr"]}],
+		"generic": [{"address": "firewall", "systems": ["pacs"]}],
+	}
+	[i.address | some i in lib.configurations_of({"metadata": {"name": "ehr"}})] == ["aws_s3_bucket.a", "Deployment/default/api"] with input.configurations as items
+	[i.address | some i in lib.configurations_of({"metadata": {"name": "pacs"}})] == ["aws_s3_bucket.a", "firewall"] with input.configurations as items
+	lib.configurations_of({"metadata": {"name": "ris"}}) == [] with input.configurations as items
+	lib.configurations_of({"metadata": {"name": "ris"}}) == [] with input as {}
+}

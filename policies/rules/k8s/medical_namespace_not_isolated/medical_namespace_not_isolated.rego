@@ -68,9 +68,20 @@ _admits_anything(np) if {
 	not peer.podSelector
 }
 
-_isolated(o) if {
+# The NetworkPolicies of each namespace, built once (a scan of every policy per workload made the
+# rule quadratic in large clusters).
+_policies_by_namespace[ns] contains np if {
 	some np in lib.k8s_objects("NetworkPolicy")
-	object.get(np, "namespace", "") == object.get(o, "namespace", "")
+	ns := object.get(np, "namespace", "")
+}
+
+# (A partial rule with no element is undefined in regorus, not an empty object.)
+_policies_in(ns) := _policies_by_namespace[ns] if _policies_by_namespace[ns]
+
+else := set()
+
+_isolated(o) if {
+	some np in _policies_in(object.get(o, "namespace", ""))
 	_ingress_policy(np)
 	_selects(np, o)
 	not _admits_anything(np)
