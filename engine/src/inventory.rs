@@ -1041,6 +1041,36 @@ fn descend(pos: &yaml::PosNode, path: &[Seg]) -> (usize, yaml::PosNode) {
 /// the systems that link it (`systems`). A selector that matches nothing is an error.
 fn link_systems(inv: &mut Inventory, problems: &mut Vec<Problem>) {
     let mut links: HashMap<usize, std::collections::BTreeSet<String>> = HashMap::new();
+    // The configuration items with their file's normalised path, and where each label (key and
+    // value) occurs, computed once: scanning every document for each selector made linking
+    // quadratic in systems × items. A selector with labels looks only at the items carrying
+    // its first label.
+    let items: Vec<(usize, String)> = inv
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == Kind::Configuration)
+        .map(|(i, d)| {
+            let file = inv
+                .sources
+                .get(d.file)
+                .map(|f| normalise_path(&f.display))
+                .unwrap_or_default();
+            (i, file)
+        })
+        .collect();
+    let mut by_label: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+    for (n, (i, _)) in items.iter().enumerate() {
+        let labels = inv
+            .documents
+            .get(*i)
+            .and_then(|d| d.value.get("labels"))
+            .and_then(|l| l.as_object());
+        for (k, x) in labels.into_iter().flatten() {
+            by_label.entry((k.as_str(), x.to_string())).or_default().push(n);
+        }
+    }
+    let all: Vec<usize> = (0..items.len()).collect();
     for sys in inv.documents.iter().filter(|d| d.kind == Kind::System) {
         let Some(sels) = sys.value.pointer("/spec/configurations").and_then(|c| c.as_array()) else {
             continue;
@@ -1051,32 +1081,32 @@ fn link_systems(inv: &mut Inventory, problems: &mut Vec<Problem>) {
                 .get("path")
                 .and_then(|p| p.as_str())
                 .map(|p| resolve_beside(&sys_file, p));
+            let below = path.as_ref().map(|p| format!("{p}/"));
+            let labels = sel.get("labels").and_then(|l| l.as_object());
+            let candidates: &[usize] = match labels.and_then(|ls| ls.iter().next()) {
+                Some((k, x)) => by_label.get(&(k.as_str(), x.to_string())).map_or(&[], Vec::as_slice),
+                None => &all,
+            };
             let mut hit = false;
-            for (i, item) in inv.documents.iter().enumerate() {
-                if item.kind != Kind::Configuration {
-                    continue;
-                }
+            for (i, file) in candidates.iter().filter_map(|n| items.get(*n)) {
+                let Some(item) = inv.documents.get(*i) else { continue };
                 let v = &item.value;
-                let file = inv
-                    .sources
-                    .get(item.file)
-                    .map(|f| normalise_path(&f.display))
-                    .unwrap_or_default();
                 let ok = path
                     .as_ref()
-                    .is_none_or(|p| file == *p || file.starts_with(&format!("{p}/")))
+                    .zip(below.as_ref())
+                    .is_none_or(|(p, below)| file == p || file.starts_with(below.as_str()))
                     && sel
                         .get("address")
                         .and_then(|a| a.as_str())
                         .is_none_or(|a| wildcard(a, &item.name))
                     && sel.get("format").is_none_or(|f| v.get("format") == Some(f))
-                    && sel.get("labels").and_then(|l| l.as_object()).is_none_or(|ls| {
+                    && labels.is_none_or(|ls| {
                         ls.iter()
                             .all(|(k, x)| v.get("labels").and_then(|l| l.get(k)) == Some(x))
                     });
                 if ok {
                     hit = true;
-                    links.entry(i).or_default().insert(sys.name.clone());
+                    links.entry(*i).or_default().insert(sys.name.clone());
                 }
             }
             if !hit {
