@@ -131,3 +131,54 @@ fn the_findings_are_exactly_the_declared_defects_whatever_the_jobs() {
     let rules: BTreeSet<&str> = want.iter().map(|e| e.0.as_str()).collect();
     assert!(rules.len() >= 12, "{rules:?}");
 }
+
+#[test]
+fn kubernetes_manifests_are_linked_and_compliant() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path().join("inv");
+    let out = d.to_str().unwrap();
+    let r = run(&[
+        "generate",
+        "--systems",
+        "120",
+        "--seed",
+        "5",
+        "--violations",
+        "30",
+        "--as-of",
+        AS_OF,
+        "--per-file",
+        "50",
+        "--kubernetes",
+        "--output",
+        out,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let manifests = tree(&d).into_iter().filter(|(p, _)| p.starts_with("k8s/")).count();
+    assert_eq!(manifests, 3);
+    let want = expected(&d);
+    assert!(want.len() > 20, "{}", want.len());
+    let (report, r) = check_json(out, &["--as-of", AS_OF]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    // A Deployment and a NetworkPolicy per system, every one linked: no finding of their own.
+    assert_eq!(report["summary"]["documents"]["configurations"], 240);
+    assert_eq!(found(&report), want);
+    let dumped = t.path().join("input.json");
+    let r = run(&[
+        "check",
+        out,
+        "--as-of",
+        AS_OF,
+        "--dump-input",
+        dumped.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let input: serde_json::Value = serde_json::from_slice(&std::fs::read(&dumped).unwrap()).unwrap();
+    let items = input["configurations"]["kubernetes"].as_array().unwrap();
+    let deployments: Vec<_> = items.iter().filter(|i| i["kind"] == "Deployment").collect();
+    assert_eq!(deployments.len(), 120);
+    assert!(deployments
+        .iter()
+        .all(|i| i["systems"].as_array().is_some_and(|s| s.len() == 1)));
+}

@@ -26,6 +26,11 @@ pub struct GenerateOptions {
     /// Systems per file (their assets go to a parallel file); contracts and organizations
     /// have files of their own.
     pub systems_per_file: usize,
+    /// Also write Kubernetes manifests: per system a Deployment and a NetworkPolicy isolating
+    /// its namespace, linked to the system by a label selector (`spec.configurations`). They
+    /// are compliant, so the expected findings do not change; they exercise loading, linking
+    /// and the Kubernetes rules at scale.
+    pub kubernetes: bool,
 }
 
 impl GenerateOptions {
@@ -36,6 +41,7 @@ impl GenerateOptions {
             violations_percent: 10,
             as_of,
             systems_per_file: 1000,
+            kubernetes: false,
         }
     }
 }
@@ -308,8 +314,19 @@ pub fn generate(opts: &GenerateOptions) -> Generated {
     // Systems and their assets, `per_file` systems a file.
     let mut systems = Vec::new();
     let mut assets = Vec::new();
+    let mut manifests = Vec::new();
     for i in 0..opts.systems {
-        let (sys, ass, defect) = system(&ctx, &mut rng, i, opts, vendors);
+        let (mut sys, ass, defect) = system(&ctx, &mut rng, i, opts, vendors);
+        if opts.kubernetes {
+            let name = system_name(i);
+            if let Some(spec) = sys.get_mut("spec").and_then(Value::as_object_mut) {
+                spec.insert(
+                    "configurations".to_string(),
+                    json!([{"format": "kubernetes", "labels": {"app": name}}]),
+                );
+            }
+            manifests.extend(kubernetes(&name));
+        }
         if let Some((d, name)) = defect {
             expected.push(Expected {
                 rule: d.rule,
@@ -323,8 +340,12 @@ pub fn generate(opts: &GenerateOptions) -> Generated {
             let idx = i / per_file;
             files.push((format!("systems/systems-{idx:04}.yaml"), to_yaml(&systems)));
             files.push((format!("assets/assets-{idx:04}.yaml"), to_yaml(&assets)));
+            if !manifests.is_empty() {
+                files.push((format!("k8s/apps-{idx:04}.yaml"), to_yaml(&manifests)));
+            }
             systems.clear();
             assets.clear();
+            manifests.clear();
         }
     }
     expected.sort();
@@ -606,6 +627,41 @@ fn contract(ctx: &Ctx, rng: &mut Rng, c: usize, opts: &GenerateOptions, vendors:
         }),
     );
     (doc, defect)
+}
+
+/// A system's workload: a Deployment labelled with the system's name (the selector of its
+/// `spec.configurations`), its image pinned by digest and without privileges, and a
+/// NetworkPolicy denying ingress to every pod of its namespace.
+fn kubernetes(system: &str) -> [Value; 2] {
+    let ns = format!("{system}-ns");
+    [
+        json!({
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "metadata": {"name": "app", "namespace": ns, "labels": {"app": system}},
+            "spec": {
+                "replicas": 2,
+                "selector": {"matchLabels": {"app": system}},
+                "template": {
+                    "metadata": {"labels": {"app": system}},
+                    "spec": {
+                        "securityContext": {"runAsNonRoot": true},
+                        "containers": [{
+                            "name": "app",
+                            "image": format!("registry.example.jp/{system}/app:1.0@sha256:{}", "0123456789abcdef".repeat(4)),
+                            "securityContext": {"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}},
+                        }],
+                    },
+                },
+            },
+        }),
+        json!({
+            "apiVersion": "networking.k8s.io/v1",
+            "kind": "NetworkPolicy",
+            "metadata": {"name": "default-deny-ingress", "namespace": ns},
+            "spec": {"podSelector": {}, "policyTypes": ["Ingress"]},
+        }),
+    ]
 }
 
 fn system_name(i: usize) -> String {

@@ -24,6 +24,10 @@ pub struct Args {
     /// Systems per file.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub per_file: usize,
+    /// Also write Kubernetes manifests (a Deployment and a NetworkPolicy per system, linked by
+    /// a label selector); compliant, so the expected findings are the same.
+    #[arg(long)]
+    pub kubernetes: bool,
 }
 
 pub fn run(args: Args) -> i32 {
@@ -50,6 +54,7 @@ pub fn run(args: Args) -> i32 {
     let mut opts = GenerateOptions::new(args.systems, args.seed, as_of);
     opts.violations_percent = args.violations;
     opts.systems_per_file = args.per_file.max(10);
+    opts.kubernetes = args.kubernetes;
     let generated = generate(&opts);
     let mut files = generated.files.clone();
     files.push(("EXPECTED.tsv".to_string(), generated.expected_tsv()));
