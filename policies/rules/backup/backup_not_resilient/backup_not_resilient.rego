@@ -32,14 +32,6 @@ package sansho.rules.backup.backup_not_resilient
 import data.sansho.lib
 import rego.v1
 
-_max_generations(bs) := max([object.get(b, "generations", 0) | some b in bs])
-
-_isolated(b) if b.offline == true
-
-_isolated(b) if b.immutable == true
-
-_tested_dates(bs) := [d | some b in bs; d := b.last_restore_test_on]
-
 _issues(s) := [["spec", "バックアップが記録されていない", "no backup recorded"]] if {
 	count(object.get(s.spec, "backups", [])) == 0
 }
@@ -52,13 +44,18 @@ _max_test_days := lib.param("restore_test_max_days")
 
 _test_cutoff := lib.date_days_before_as_of(_max_test_days)
 
+# The facts of a system's backups are gathered in the body, without helper calls: on a large
+# inventory each call costs more than the check it makes.
 _issues(s) := issues if {
 	bs := s.spec.backups
 	count(bs) > 0
 	min_gen := _min_generations
 	max_test := _max_test_days
-	gens := _max_generations(bs)
-	tested := _tested_dates(bs)
+	cutoff := _test_cutoff
+	gens := max([object.get(b, "generations", 0) | some b in bs])
+	tested := [b.last_restore_test_on | some b in bs]
+	# Copies that are offline or immutable.
+	isolated := count([b | some b in bs; b.offline == true]) + count([b | some b in bs; b.immutable == true])
 	issues := array.concat(
 		array.concat(
 			[i |
@@ -66,7 +63,7 @@ _issues(s) := issues if {
 				i := ["spec.backups", sprintf("世代数が %v(%v 世代以上が必要)", [gens, min_gen]), sprintf("%v generations kept (at least %v required)", [gens, min_gen])]
 			],
 			[i |
-				not _any_isolated(bs)
+				isolated == 0
 				i := ["spec.backups", "オフライン又は改変不能な複製がない", "no offline or immutable copy"]
 			],
 		),
@@ -77,16 +74,11 @@ _issues(s) := issues if {
 			],
 			[i |
 				count(tested) > 0
-				max(tested) < _test_cutoff
+				max(tested) < cutoff
 				i := ["spec.backups", sprintf("最後の復旧テストから %v 日以上経過(%v 日以内が必要)", [max_test, max_test]), sprintf("last restore test more than %v days ago", [max_test])]
 			],
 		),
 	)
-}
-
-_any_isolated(bs) if {
-	some b in bs
-	_isolated(b)
 }
 
 deny contains f if {
