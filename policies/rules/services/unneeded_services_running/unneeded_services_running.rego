@@ -33,17 +33,6 @@ package sansho.rules.services.unneeded_services_running
 import data.sansho.lib
 import rego.v1
 
-_in_scope(a) if {
-	a.spec.type in {"server", "terminal"}
-	object.get(a.spec, "status", "in_use") == "in_use"
-}
-
-_stale(svc) := true if not svc.reviewed_on
-
-else := true if svc.reviewed_on < _cutoff
-
-else := false
-
 # Built once, not once per asset.
 _max_days := lib.param("services_review_max_days")
 
@@ -54,10 +43,11 @@ _stale_ja := sprintf("%d 日以内の確認記録がない", [_max_days])
 
 _stale_en := sprintf("no review within %d days", [_max_days])
 
-# Each problem is built only when it applies.
-_problems(svc) := array.concat(
+# Each problem is built only when it applies; the review is stale when missing or before the
+# cutoff (bound once by the caller: a package rule in a loop is looked up on every element).
+_problems(svc, cutoff) := array.concat(
 	[p | object.get(svc, "unneeded_disabled", false) != true; p := {"ja": "不要なサービスの停止が記録されていない", "en": "unneeded services are not recorded as stopped"}],
-	[p | _stale(svc); p := {"ja": _stale_ja, "en": _stale_en}],
+	[p | not svc.reviewed_on >= cutoff; p := {"ja": _stale_ja, "en": _stale_en}],
 )
 
 _path(a) := "spec.services" if a.spec.services
@@ -65,9 +55,12 @@ _path(a) := "spec.services" if a.spec.services
 _path(a) := "spec" if not a.spec.services
 
 deny contains f if {
+	cutoff := _cutoff
 	some a in input.assets
-	_in_scope(a)
-	ps := _problems(object.get(a.spec, "services", {}))
+	# Servers and terminals in use.
+	a.spec.type in {"server", "terminal"}
+	object.get(a.spec, "status", "in_use") == "in_use"
+	ps := _problems(object.get(a.spec, "services", {}), cutoff)
 	count(ps) > 0
 	f := lib.finding(
 		a, _path(a),
