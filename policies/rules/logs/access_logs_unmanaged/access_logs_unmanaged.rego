@@ -53,6 +53,7 @@ _issues(s) := issues if {
 	logs.enabled == true
 	max_age := _max_age
 	min_keep := _min_keep
+	cutoff := _review_cutoff
 	keep := object.get(logs, "retention_days", 0)
 	reviewed := object.get(logs, ["review", "last_reviewed_on"], null)
 	issues := array.concat(
@@ -72,23 +73,19 @@ _issues(s) := issues if {
 				i := [true, "spec.access_logs.review", "確認した記録がない", "no review recorded"]
 			],
 			[i |
-				_stale(reviewed)
+				reviewed != null
+				reviewed < cutoff
 				i := [true, "spec.access_logs.review.last_reviewed_on", sprintf("最終確認が %v(%v 日以内の確認が必要)", [reviewed, max_age]), sprintf("last reviewed on %v (a review within %v days is required)", [reviewed, max_age])]
 			],
 		),
 	)
 }
 
-_stale(d) if {
-	d != null
-	d < _review_cutoff
-}
-
 deny contains f if {
 	some s in input.systems
+	s.spec.status != "planned"
 	lib.active_system(s)
 	lib.medical(s)
-	s.spec.status != "planned"
 	is := _issues(s)
 	count(is) > 0
 	f := lib.finding(
