@@ -52,6 +52,20 @@ _limit(s) := n if {
 	n := min([lib.param("account_review_max_days"), s.spec.accounts.review.interval_days])
 } else := lib.param("account_review_max_days")
 
+# Dates are YYYY-MM-DD, so string order is date order: a review is too old when it sorts before
+# the cutoff of the system's limit, the later of the parameter's cutoff and that of its own
+# interval. The cutoff of each interval the systems record (a handful of values) is computed
+# once, so no date is converted for a system reviewed in time.
+_param_cutoff := lib.date_days_before_as_of(lib.param("account_review_max_days"))
+
+_interval_cutoffs := {n: lib.date_days_before_as_of(n) |
+	some n in {s.spec.accounts.review.interval_days | some s in input.systems}
+}
+
+_review_cutoff(s) := max({_param_cutoff, _interval_cutoffs[s.spec.accounts.review.interval_days]}) if {
+	s.spec.accounts.review.interval_days
+} else := _param_cutoff
+
 _review_path(s) := "spec.accounts.review" if {
 	s.spec.accounts.review
 } else := "spec.accounts" if {
@@ -67,8 +81,8 @@ _review(s) := [p] if {
 	}
 } else := [p] if {
 	on := s.spec.accounts.review.last_reviewed_on
+	on < _review_cutoff(s)
 	age := lib.age_days(on)
-	age > _limit(s)
 	p := {
 		"path": "spec.accounts.review.last_reviewed_on", "reqs": _review_reqs,
 		"ja": sprintf("最後の確認が %s(%d 日前、%d 日以内が必要)", [on, age, _limit(s)]),
