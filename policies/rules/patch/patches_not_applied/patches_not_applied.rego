@@ -49,11 +49,13 @@ _patch_cutoff := lib.date_days_before_as_of(lib.param("patch_max_age_days"))
 
 # Each problem of an asset in scope, by its index. One rule body per problem, each a plain
 # scan: on a large inventory, functions called for every asset (most of which have no
-# problem) cost more than the checks themselves.
+# problem) cost more than the checks themselves. Package rules used in a scan are bound before
+# it (a reference inside a loop is looked up on every element).
 _problems[i] contains p if {
+	as_of := lib.as_of
 	some i in _in_scope
 	eos := input.assets[i].spec.os.end_of_support_on
-	eos < lib.as_of
+	eos < as_of
 	p := {"order": 0, "path": "spec.os.end_of_support_on", "ja": sprintf("OS・ファームウェアのサポートが %s に終了している", [eos]), "en": sprintf("its operating system or firmware left support on %s", [eos])}
 }
 
@@ -64,9 +66,10 @@ _problems[i] contains p if {
 }
 
 _problems[i] contains p if {
+	cutoff := _patch_cutoff
 	some i in _in_scope
 	on := input.assets[i].spec.patching.last_applied_on
-	on < _patch_cutoff
+	on < cutoff
 	age := lib.age_days(on)
 	limit := lib.param("patch_max_age_days")
 	age > limit
