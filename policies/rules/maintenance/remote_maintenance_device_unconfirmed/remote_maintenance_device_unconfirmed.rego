@@ -76,9 +76,9 @@ _named_by_maintained contains a if {
 	some a in array.concat(object.get(s.spec, "assets", []), object.get(s.spec, ["remote_maintenance", "devices"], []))
 }
 
-_covered_asset(a) if a.metadata.name in _named_by_maintained
+_covered_asset(a) := true if a.metadata.name in _named_by_maintained
 
-_covered_asset(a) if _covered(object.get(a.spec, "systems", []))
+else := true if _covered(object.get(a.spec, "systems", []))
 
 _unrecorded(a) := [] if _covered_asset(a)
 
@@ -107,8 +107,8 @@ _internet(a) := [p] if {
 
 deny contains f if {
 	some a in input.assets
-	object.get(a.spec, "status", "in_use") == "in_use"
 	a.spec.remote_maintenance.enabled == true
+	object.get(a.spec, "status", "in_use") == "in_use"
 	ps := array.concat(_unrecorded(a), _internet(a))
 	count(ps) > 0
 	f := lib.finding(
