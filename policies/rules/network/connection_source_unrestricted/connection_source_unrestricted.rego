@@ -47,8 +47,8 @@ _system_path(s) := "spec.network" if not s.spec.network.source_restriction
 
 deny contains f if {
 	some a in input.assets
-	_device(a)
 	not a.spec.connection_restriction.enabled == true
+	_device(a)
 	f := lib.finding(
 		a, _asset_path(a),
 		sprintf("ネットワーク機器 %s で接続元制限が有効になっていません。チェックリストは接続元制限の実施を求めています。", [a.metadata.name]),
@@ -58,9 +58,9 @@ deny contains f if {
 
 deny contains f if {
 	some s in input.systems
-	lib.active_system(s)
 	s.spec.network
 	not s.spec.network.source_restriction.enabled == true
+	lib.active_system(s)
 	f := lib.finding(
 		s, _system_path(s),
 		sprintf("%s のネットワークで接続元制限が有効になっていません。チェックリストは接続元制限の実施を求めています。", [s.metadata.name]),
