@@ -27,11 +27,13 @@ import data.sansho.lib
 import rego.v1
 
 deny contains f if {
+	# Dates are YYYY-MM-DD, so string order is date order: left on or before the evaluation date.
+	as_of := lib.as_of
 	some s in input.systems
 	lib.active_system(s)
 	some i, acct in object.get(s.spec, ["accounts", "list"], [])
+	acct.left_on <= as_of
 	acct.status == "active"
-	lib.age_days(acct.left_on) >= 0
 	f := lib.finding(
 		s, sprintf("spec.accounts.list[%d]", [i]),
 		sprintf("%s のアカウント %s(%s)は %s に退職した利用者のものですが有効なままです。チェックリスト 2-⑤ は不要なアカウントの削除を求めています。", [s.metadata.name, acct.id, object.get(acct, "holder", "氏名未記録"), acct.left_on]),

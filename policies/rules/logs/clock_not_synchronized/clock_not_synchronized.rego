@@ -35,9 +35,9 @@ _path(s) := "spec.access_logs" if not s.spec.access_logs.time_synchronized == fa
 
 deny contains f if {
 	some s in input.systems
-	lib.active_system(s)
 	s.spec.access_logs.enabled == true
 	not s.spec.access_logs.time_synchronized == true
+	lib.active_system(s)
 	f := lib.finding(
 		s, _path(s),
 		sprintf("%s のアクセスログの時刻が信頼できる時刻源と同期されている記録がありません。システム運用編 17 は時刻の同期を求めています。", [s.metadata.name]),

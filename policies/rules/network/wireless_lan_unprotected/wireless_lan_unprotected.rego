@@ -45,9 +45,9 @@ else := true
 
 deny contains f if {
 	some s in input.systems
-	lib.active_system(s)
 	w := s.spec.network.wireless
 	w.used == true
+	lib.active_system(s)
 	ps := _problems(w)
 	count(ps) > 0
 	f := lib.finding(
