@@ -134,7 +134,8 @@ pub fn input_value(inv: &Inventory) -> regorus::Value {
 pub(crate) const TAKEN_KINDS: [Kind; 3] = [Kind::System, Kind::Asset, Kind::Contract];
 
 /// As [`input_value`], and leaves each system, asset and contract with its envelope only
-/// ([`envelope`]; positions are kept whole). Each document is converted and then given up
+/// (`apiVersion`, `kind`, `metadata`, and a System's `spec.configurations`; positions are kept
+/// whole). Each document is converted and then given up
 /// before the next, so the JSON of those kinds and its regorus copy are never both held in
 /// full: on a large inventory the peak of a check is then the loaded inventory's size, not that
 /// plus the input. Documents converted while loading ([`crate::LoadOptions::prepare_input`])
