@@ -1,26 +1,7 @@
 //! The inventory loader on arbitrary bytes as a YAML file: decoding, parsing with positions,
-//! envelope and schema checks. Any outcome but a panic (or a hang) is fine — as long as loading
-//! with the policies' input prepared on the reading threads (`prepare_input`, what a check does)
-//! gives the same problems, or the same input, as converting after loading.
+//! envelope and schema checks, with and without the policies' input prepared while loading
+//! (`sansho_fuzz::load_both_ways`).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use sansho_engine::eval::take_input;
-use sansho_engine::inventory::{load_files, LoadOptions};
 
-fuzz_target!(|data: &[u8]| {
-    let files = || vec![("fuzz.yaml".to_string(), data.to_vec())];
-    let opts = LoadOptions { workers: 1, ..LoadOptions::default() };
-    let prepared = LoadOptions { prepare_input: true, ..opts };
-    match (load_files(files(), &opts), load_files(files(), &prepared)) {
-        (Ok(mut plain), Ok(mut early)) => {
-            // Every document's positions resolve, and the input document builds.
-            for d in &plain.documents {
-                let _ = plain.locate(d, &[]);
-            }
-            let _ = plain.to_input();
-            assert!(take_input(&mut plain) == take_input(&mut early), "prepared input differs");
-        }
-        (Err(plain), Err(early)) => assert_eq!(plain.problems.0, early.problems.0),
-        _ => panic!("loading with and without prepare_input disagree"),
-    }
-});
+fuzz_target!(|data: &[u8]| sansho_fuzz::load_both_ways("fuzz.yaml", data));

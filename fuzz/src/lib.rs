@@ -1,0 +1,24 @@
+//! What the fuzz targets share.
+use sansho_engine::eval::take_input;
+use sansho_engine::inventory::{load_files, LoadOptions};
+
+/// Loads `data` as the file `name` with and without the policies' input prepared on the
+/// reading threads (`prepare_input`, what a check does) and requires the same problems, or the
+/// same input. Any other outcome but a panic (or a hang) is fine.
+pub fn load_both_ways(name: &str, data: &[u8]) {
+    let files = || vec![(name.to_string(), data.to_vec())];
+    let opts = LoadOptions { workers: 1, ..LoadOptions::default() };
+    let prepared = LoadOptions { prepare_input: true, ..opts };
+    match (load_files(files(), &opts), load_files(files(), &prepared)) {
+        (Ok(mut plain), Ok(mut early)) => {
+            // Every document's positions resolve, and the input document builds.
+            for d in &plain.documents {
+                let _ = plain.locate(d, &[]);
+            }
+            let _ = plain.to_input();
+            assert!(take_input(&mut plain) == take_input(&mut early), "prepared input differs");
+        }
+        (Err(plain), Err(early)) => assert_eq!(plain.problems.0, early.problems.0),
+        _ => panic!("loading with and without prepare_input disagree"),
+    }
+}
