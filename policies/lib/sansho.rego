@@ -333,8 +333,9 @@ _refers(v, target) if v == target.values.name
 # The containers of a Kubernetes workload (init and ephemeral containers included), each with
 # the path of its entry: [{"c": container, "path": "pod.containers[0]"}].
 k8s_containers(o) := [x |
+	pod := o.pod
 	some key in ["initContainers", "containers", "ephemeralContainers"]
-	some i, c in object.get(o, ["pod", key], [])
+	some i, c in object.get(pod, key, [])
 	x := {"c": c, "path": sprintf("pod.%s[%d]", [key, i])}
 ]
 
