@@ -38,23 +38,26 @@ package sansho.rules.k8s.privileged_container
 import data.sansho.lib
 import rego.v1
 
+# Every container with its workload, listed once for the three checks below.
+_containers := [[o, x] |
+	some o in input.configurations.kubernetes
+	some x in lib.k8s_containers(o)
+]
+
 _powerful := {"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE"}
 
 _gaps contains [o, sprintf("%s.securityContext.privileged", [x.path]), sprintf("コンテナ %s が特権(privileged: true)", [x.c.name]), sprintf("container %s is privileged", [x.c.name])] if {
-	some o in input.configurations.kubernetes
-	some x in lib.k8s_containers(o)
+	some [o, x] in _containers
 	x.c.securityContext.privileged == true
 }
 
 _gaps contains [o, sprintf("%s.securityContext.allowPrivilegeEscalation", [x.path]), sprintf("コンテナ %s が権限昇格を許可(allowPrivilegeEscalation: true)", [x.c.name]), sprintf("container %s allows privilege escalation", [x.c.name])] if {
-	some o in input.configurations.kubernetes
-	some x in lib.k8s_containers(o)
+	some [o, x] in _containers
 	x.c.securityContext.allowPrivilegeEscalation == true
 }
 
 _gaps contains [o, sprintf("%s.securityContext.capabilities.add", [x.path]), sprintf("コンテナ %s がケーパビリティ %s を追加", [x.c.name, cap]), sprintf("container %s adds capability %s", [x.c.name, cap])] if {
-	some o in input.configurations.kubernetes
-	some x in lib.k8s_containers(o)
+	some [o, x] in _containers
 	some cap in x.c.securityContext.capabilities.add
 	upper(trim_prefix(cap, "CAP_")) in _powerful
 }
