@@ -616,26 +616,6 @@ struct Prepared {
     input: Option<regorus::Value>,
 }
 
-/// Reads and parses one file, and prepares its documents when asked to.
-fn read_prepared(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
-    let mut f = read_file(path, shown, opts);
-    if opts.prepare_input {
-        prepare(&mut f, strings);
-    }
-    f
-}
-
-fn prepare(f: &mut ReadFile, strings: &mut Interner) {
-    if let ReadFile::Parsed {
-        parsed: Ok(docs),
-        prepared,
-        ..
-    } = f
-    {
-        *prepared = docs.iter_mut().map(|d| prepare_document(d, strings)).collect();
-    }
-}
-
 fn prepare_document(d: &mut yaml::Document, strings: &mut Interner) -> Option<Prepared> {
     let v = &d.value;
     if v.get("apiVersion").and_then(|a| a.as_str()) != Some("sansho/v1") {
@@ -657,7 +637,7 @@ fn prepare_document(d: &mut yaml::Document, strings: &mut Interner) -> Option<Pr
     Some(Prepared { kind, schema, input })
 }
 
-fn read_file(path: &Path, shown: &str, opts: &LoadOptions) -> ReadFile {
+fn read_file(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > opts.max_file_bytes {
         return ReadFile::Failed(
@@ -673,7 +653,7 @@ fn read_file(path: &Path, shown: &str, opts: &LoadOptions) -> ReadFile {
         );
     }
     match std::fs::read(path) {
-        Ok(bytes) => parse_bytes(bytes, shown, opts),
+        Ok(bytes) => parse_bytes(bytes, shown, opts, strings),
         Err(e) => ReadFile::Failed(
             Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
                 .in_file(shown)
@@ -682,19 +662,25 @@ fn read_file(path: &Path, shown: &str, opts: &LoadOptions) -> ReadFile {
     }
 }
 
-fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions) -> ReadFile {
+/// Decodes, hashes and parses one file, and prepares its documents when
+/// [`LoadOptions::prepare_input`] asks for it (`strings` is the reading thread's).
+fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
     let sha256 = crate::source::sha256_hex(&bytes);
     let text: Arc<str> = match decode(bytes, shown) {
         Ok(t) => Arc::from(t),
         Err(p) => return ReadFile::Failed(p),
     };
     let is_json = shown.to_ascii_lowercase().ends_with(".json");
-    let parsed = parse_file(&text, shown, is_json, &opts.yaml);
+    let mut parsed = parse_file(&text, shown, is_json, &opts.yaml);
+    let prepared = match &mut parsed {
+        Ok(docs) if opts.prepare_input => docs.iter_mut().map(|d| prepare_document(d, strings)).collect(),
+        _ => Vec::new(),
+    };
     ReadFile::Parsed {
         sha256,
         text,
         parsed,
-        prepared: Vec::new(),
+        prepared,
     }
 }
 
@@ -709,7 +695,7 @@ fn read_files(files: &[(PathBuf, String)], opts: &LoadOptions) -> Vec<ReadFile> 
         let mut strings = Interner::default();
         return files
             .iter()
-            .map(|(p, shown)| read_prepared(p, shown, opts, &mut strings))
+            .map(|(p, shown)| read_file(p, shown, opts, &mut strings))
             .collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -723,7 +709,7 @@ fn read_files(files: &[(PathBuf, String)], opts: &LoadOptions) -> Vec<ReadFile> 
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some((p, shown)) = files.get(i) else { break };
-                        done.push((i, read_prepared(p, shown, opts, &mut strings)));
+                        done.push((i, read_file(p, shown, opts, &mut strings)));
                     }
                     done
                 })
@@ -760,6 +746,7 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
     let mut inv = Inventory::default();
     let mut first_seen = HashMap::new();
     let mut pending = Vec::new();
+    let mut strings = Interner::default();
     for (shown, bytes) in files {
         if bytes.len() as u64 > opts.max_file_bytes {
             problems.push(Problem::new(ProblemCode::TooLarge, "the file is over the size limit").in_file(shown));
@@ -771,7 +758,7 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
             problems: &mut problems,
             pending: &mut pending,
         };
-        load_bytes(bytes, &shown, opts, &mut st);
+        add_read_file(parse_bytes(bytes, &shown, opts, &mut strings), &shown, &mut st);
     }
     finish(&mut inv, pending, &mut first_seen, &mut problems);
     if problems.is_empty() {
@@ -782,14 +769,6 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
             sources: inv.sources,
         })
     }
-}
-
-fn load_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, st: &mut LoadState) {
-    let mut f = parse_bytes(bytes, shown, opts);
-    if opts.prepare_input {
-        prepare(&mut f, &mut Interner::default());
-    }
-    add_read_file(f, shown, st);
 }
 
 fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
@@ -1400,6 +1379,41 @@ mod tests {
             ("inv/exports/fw.json", 1, 13)
         );
         assert_eq!(input["systems"].as_array().unwrap().len(), 1);
+    }
+
+    /// Label selectors are looked up by their first label, but every label must match.
+    #[test]
+    fn label_selectors_need_every_label() {
+        let system = |labels: &str| {
+            format!("apiVersion: sansho/v1\nkind: System\nmetadata: {{name: karte}}\nspec:\n  category: saas\n  hosting: public_cloud\n  status: in_use\n  configurations:\n    - {{format: kubernetes, labels: {labels}}}\n")
+        };
+        let k8s = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels: {app: karte, tier: api}\nspec: {}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\n  labels: {app: karte, tier: worker}\nspec: {}\n";
+        let sys = system("{app: karte, tier: api}");
+        let inv = load(&[("inv/systems.yaml", sys.as_str()), ("inv/k8s/app.yaml", k8s)]).unwrap();
+        let items = &inv.to_input()["configurations"]["kubernetes"];
+        assert_eq!(items[0]["address"], "Deployment/api");
+        assert_eq!(items[0]["systems"], serde_json::json!(["karte"]));
+        assert_eq!(items[1]["address"], "Deployment/worker");
+        assert_eq!(items[1]["systems"], serde_json::json!([]));
+        // The first label matches both items, the second neither: nothing is selected.
+        let sys = system("{app: karte, tier: db}");
+        let fail = load(&[("inv/systems.yaml", sys.as_str()), ("inv/k8s/app.yaml", k8s)]).unwrap_err();
+        assert_eq!(fail.problems.0[0].code, ProblemCode::UnknownReference);
+        // Values compare as values: the string "1" does not select an item labelled with the
+        // number 1.
+        let numbered = k8s.replace("tier: api", "tier: 1");
+        let sys = system("{tier: \"1\", app: karte}");
+        let fail = load(&[
+            ("inv/systems.yaml", sys.as_str()),
+            ("inv/k8s/app.yaml", numbered.as_str()),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            fail.problems.0[0].code,
+            ProblemCode::UnknownReference,
+            "{:?}",
+            fail.problems.0
+        );
     }
 
     #[test]
