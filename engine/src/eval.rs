@@ -905,7 +905,7 @@ mod input_tests {
     }
 
     /// Documents checked and converted on the reading threads (`prepare_input`) give the same
-    /// input, envelopes, positions and problems as converting after loading, on any number of
+    /// input, envelopes, positions (those cut to the envelope found again) and problems as converting after loading, on any number of
     /// threads, for every example and for inventories the schema rejects.
     #[test]
     fn input_prepared_while_loading_is_the_same() {
@@ -918,16 +918,26 @@ mod input_tests {
         let shape = |inv: &Inventory| -> Vec<_> {
             inv.documents
                 .iter()
-                .map(|d| (d.kind, d.name.clone(), d.file, d.value.clone(), d.pos.clone()))
+                .map(|d| {
+                    (
+                        d.kind,
+                        d.name.clone(),
+                        d.file,
+                        d.value.clone(),
+                        inv.positions(d).clone(),
+                    )
+                })
                 .collect()
         };
         let mut converted = 0;
+        let mut cut = 0;
         for root in crate::example_roots() {
             let mut plain = load(&root, &LoadOptions::default()).unwrap();
             let expected = take_input(&mut plain);
             for workers in [1, 2] {
                 let mut early = load(&root, &prepared(workers)).unwrap();
                 converted += early.documents.iter().filter(|d| d.input.is_some()).count();
+                cut += early.documents.iter().filter(|d| d.pos != *early.positions(d)).count();
                 assert!(early
                     .documents
                     .iter()
@@ -939,6 +949,8 @@ mod input_tests {
             }
         }
         assert!(converted >= 20, "{converted}");
+        // Most prepared documents kept only their envelope's positions.
+        assert!(cut * 2 > converted, "{cut} of {converted}");
         let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/bad");
         let mut rejected = 0;
         for entry in std::fs::read_dir(bad).unwrap() {

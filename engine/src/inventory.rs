@@ -119,12 +119,15 @@ pub struct Document {
     pub file: FileId,
     /// The whole document (envelope included), as policies see it.
     pub value: serde_json::Value,
-    /// Positions of the document's values.
+    /// Positions of the document's values; of its envelope only when it was prepared while
+    /// loading (see [`Inventory::positions`], which gives them all).
     pub pos: PosNode,
     /// The document converted for the policies while loading ([`LoadOptions::prepare_input`]),
     /// until the policies' input takes it; `value` then holds only the envelope kept by
     /// [`crate::eval::take_input`].
     pub input: Option<regorus::Value>,
+    /// Set when `pos` was cut to the envelope.
+    cut: Option<Box<Cut>>,
 }
 
 /// One top-level member of the policies' `input` (see [`Inventory::input_layout`]).
@@ -183,10 +186,29 @@ impl Inventory {
         self.documents.push(d);
     }
 
+    /// The positions of every value of `doc`. A document prepared while loading kept only its
+    /// envelope's; the rest are found by parsing its lines of the file again, once (a few
+    /// microseconds a document), when first asked for.
+    pub fn positions<'a>(&'a self, doc: &'a Document) -> &'a PosNode {
+        let Some(cut) = &doc.cut else { return &doc.pos };
+        cut.full.get_or_init(|| {
+            self.sources
+                .get(doc.file)
+                .and_then(|f| yaml::reparse(&f.text, cut.json, cut.span, &cut.limits))
+                // Not reached for a text that parsed before; the envelope's positions then.
+                .unwrap_or_else(|| doc.pos.clone())
+        })
+    }
+
     /// Resolves a value path inside a document to a location. A path that does not exist
     /// resolves to its deepest existing parent.
     pub fn locate(&self, doc: &Document, path: &[Seg]) -> Location {
-        let (pos, _) = doc.pos.lookup(path);
+        let (node, matched) = doc.pos.walk(path);
+        let pos = if matched == path.len() {
+            node.pos
+        } else {
+            self.positions(doc).lookup(path).0
+        };
         let file = self
             .sources
             .get(doc.file)
@@ -609,14 +631,69 @@ enum ReadFile {
 /// reading thread ([`LoadOptions::prepare_input`]). Its JSON keeps only the envelope when it
 /// passed; the envelope's own checks (name, duplicates) are made in file order as for any
 /// other document.
+///
+/// Its position tree is cut to the same envelope when the document can be parsed again alone
+/// ([`yaml::spans_stand_alone`]): the rest is found again by [`Inventory::positions`] for the
+/// few documents a finding points into. Most of a large inventory's positions are never read,
+/// and held they took more memory than the policies' input.
 #[derive(Debug)]
 struct Prepared {
     kind: Kind,
     schema: Result<Vec<schema::Violation>, Problem>,
     input: Option<regorus::Value>,
+    cut: Option<Box<Cut>>,
 }
 
-fn prepare_document(d: &mut yaml::Document, strings: &mut Interner) -> Option<Prepared> {
+/// How to find the positions cut from a prepared document: parse its span of the file again.
+#[derive(Debug, Clone)]
+struct Cut {
+    span: yaml::Span,
+    json: bool,
+    limits: yaml::Limits,
+    /// The whole tree, once asked for.
+    full: std::sync::OnceLock<PosNode>,
+}
+
+/// The position tree of a document's envelope, as [`crate::eval::envelope`] keeps its JSON:
+/// `apiVersion`, `kind`, `metadata`, and `spec` with only `configurations`.
+fn envelope_pos(node: PosNode) -> PosNode {
+    let PosNode { pos, children } = node;
+    let yaml::Children::Map(entries) = children else {
+        return PosNode { pos, children };
+    };
+    let kept = entries
+        .into_iter()
+        .filter_map(|(k, v)| match &*k {
+            "apiVersion" | "kind" | "metadata" => Some((k, v)),
+            "spec" => {
+                let PosNode { pos, children } = v;
+                let yaml::Children::Map(spec) = children else {
+                    return None;
+                };
+                let links = spec.into_iter().find(|(k, _)| &**k == "configurations")?;
+                Some((
+                    k,
+                    PosNode {
+                        pos,
+                        children: yaml::Children::Map(vec![links]),
+                    },
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    PosNode {
+        pos,
+        children: yaml::Children::Map(kept),
+    }
+}
+
+/// `cut`: the file's format and limits when its documents can be parsed again alone.
+fn prepare_document(
+    d: &mut yaml::Document,
+    strings: &mut Interner,
+    cut: Option<(bool, yaml::Limits)>,
+) -> Option<Prepared> {
     let v = &d.value;
     if v.get("apiVersion").and_then(|a| a.as_str()) != Some("sansho/v1") {
         return None;
@@ -634,7 +711,24 @@ fn prepare_document(d: &mut yaml::Document, strings: &mut Interner) -> Option<Pr
         }
         _ => None,
     };
-    Some(Prepared { kind, schema, input })
+    let cut = match cut {
+        Some((json, limits)) if input.is_some() => {
+            d.pos = envelope_pos(std::mem::take(&mut d.pos));
+            Some(Box::new(Cut {
+                span: d.span,
+                json,
+                limits,
+                full: std::sync::OnceLock::new(),
+            }))
+        }
+        _ => None,
+    };
+    Some(Prepared {
+        kind,
+        schema,
+        input,
+        cut,
+    })
 }
 
 fn read_file(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
@@ -672,8 +766,9 @@ fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, strings: &mut In
     };
     let is_json = shown.to_ascii_lowercase().ends_with(".json");
     let mut parsed = parse_file(&text, shown, is_json, &opts.yaml);
+    let cut = yaml::spans_stand_alone(&text).then_some((is_json, opts.yaml));
     let prepared = match &mut parsed {
-        Ok(docs) if opts.prepare_input => docs.iter_mut().map(|d| prepare_document(d, strings)).collect(),
+        Ok(docs) if opts.prepare_input => docs.iter_mut().map(|d| prepare_document(d, strings, cut)).collect(),
         _ => Vec::new(),
     };
     ReadFile::Parsed {
@@ -830,6 +925,7 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
                 value: item.value,
                 pos: item.pos,
                 input: None,
+                cut: None,
             });
         }
         return;
@@ -1265,9 +1361,9 @@ fn check_document(
         }
     };
     let name_loc = here(&segs(&["metadata", "name"]));
-    let (schema, input) = match prepared {
-        Some(p) if p.kind == kind => (p.schema, p.input),
-        _ => (schema::validate(kind, v), None),
+    let (schema, input, cut) = match prepared {
+        Some(p) if p.kind == kind => (p.schema, p.input, p.cut),
+        _ => (schema::validate(kind, v), None, None),
     };
     match schema {
         Ok(violations) if !violations.is_empty() => {
@@ -1307,6 +1403,7 @@ fn check_document(
         value: doc.value,
         pos: doc.pos,
         input,
+        cut,
     })
 }
 

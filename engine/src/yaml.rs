@@ -114,11 +114,74 @@ impl PosNode {
     }
 }
 
-/// One parsed document: its value and the positions of its nodes.
+/// One parsed document: its value, the positions of its nodes, and where it lies in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub value: Value,
     pub pos: PosNode,
+    pub span: Span,
+}
+
+/// The lines of a text that hold one document: from the start of the line where the document
+/// begins (its `---`, or its first node) to the start of the line where the next one begins, or
+/// the end of the text. [`reparse`] parses that range alone into the same positions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    /// Byte offset of the first line, and its 1-based number.
+    pub start: u32,
+    pub line: u32,
+    /// Byte offset just past the range.
+    pub end: u32,
+}
+
+impl PosNode {
+    /// Moves every position of the tree by `offset` bytes and `lines` lines (columns stay: a
+    /// [`Span`] starts at the start of a line).
+    fn shift(&mut self, offset: u32, lines: u32) {
+        self.pos.offset = self.pos.offset.saturating_add(offset);
+        self.pos.line = self.pos.line.saturating_add(lines);
+        match &mut self.children {
+            Children::None => {}
+            Children::Map(entries) => entries.iter_mut().for_each(|(_, c)| c.shift(offset, lines)),
+            Children::Seq(items) => items.iter_mut().for_each(|c| c.shift(offset, lines)),
+        }
+    }
+}
+
+/// Whether a document of this text can be parsed alone from its [`Span`]: a YAML stream with
+/// directives (`%YAML`, `%TAG`) cannot, as they belong to the document after them.
+pub fn spans_stand_alone(text: &str) -> bool {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    !body.starts_with('%') && !body.contains("\n%") && !body.contains("\r%")
+}
+
+/// The positions of the document at `span` of `text` (as parsed by [`parse_yaml`], or by
+/// [`parse_json`] when `json`), found by parsing that range alone: what a caller that kept only
+/// part of a document's position tree needs to locate the rest. `None` when the range does not
+/// hold exactly one document (a span of another text).
+pub fn reparse(text: &str, json: bool, span: Span, limits: &Limits) -> Option<PosNode> {
+    let range = text.get(span.start as usize..span.end as usize)?;
+    let mut docs = if json {
+        parse_json(range, limits).ok()?
+    } else {
+        parse_yaml(range, limits).ok()?
+    };
+    if docs.len() != 1 {
+        return None;
+    }
+    let mut pos = docs.pop()?.pos;
+    if span.start > 0 || span.line > 1 {
+        pos.shift(span.start, span.line.saturating_sub(1));
+    }
+    Some(pos)
+}
+
+/// Byte offset of the start of the line holding byte `at` (after a `\n` or a lone `\r`).
+fn line_start(text: &str, at: usize) -> usize {
+    text.as_bytes()
+        .get(..at)
+        .and_then(|b| b.iter().rposition(|&c| c == b'\n' || c == b'\r'))
+        .map_or(0, |i| i + 1)
 }
 
 /// Bounds applied while parsing.
@@ -685,7 +748,11 @@ impl<'l> Builder<'l> {
             return Err(internal(at));
         }
         let (value, pos) = self.root.take().ok_or_else(|| internal(at))?;
-        Ok(Document { value, pos })
+        Ok(Document {
+            value,
+            pos,
+            span: Span::default(),
+        })
     }
 }
 
@@ -904,12 +971,13 @@ fn parse_yaml_inner(
 ) -> Result<Vec<Document>, YamlError> {
     let mut loc = Locator::new(text);
     let mut b = Builder::new(limits);
-    let mut docs = Vec::new();
+    let mut docs: Vec<Document> = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut census = Census::new(text);
     // Nodes copied by aliases so far, and whether the census has covered the current document.
     let mut copied = 0usize;
     let mut counted = false;
+    let mut spans: Vec<Span> = Vec::new();
     while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(x) => x,
@@ -923,6 +991,16 @@ fn parse_yaml_inner(
                 if !b.stack.is_empty() || b.root.is_some() {
                     return Err(internal(pos));
                 }
+                let start = line_start(text, pos.offset as usize);
+                let line = pos.line;
+                if let Some(last) = spans.last_mut() {
+                    last.end = to_u32(start);
+                }
+                spans.push(Span {
+                    start: to_u32(start),
+                    line,
+                    end: to_u32(text.len()),
+                });
             }
             Event::DocumentEnd => {
                 docs.push(b.take_root(pos)?);
@@ -953,6 +1031,10 @@ fn parse_yaml_inner(
             }
             Event::SequenceEnd | Event::MappingEnd => b.end(pos)?,
         }
+    }
+    // A document's span ends where the next one starts, known only once that one has.
+    for (d, span) in docs.iter_mut().zip(spans) {
+        d.span = span;
     }
     Ok(docs)
 }
@@ -1436,7 +1518,14 @@ pub fn parse_json(text: &str, limits: &Limits) -> Result<Vec<Document>, YamlErro
         b: Builder::new(limits),
     };
     match reader.run() {
-        Ok(doc) => Ok(vec![doc]),
+        Ok(mut doc) => {
+            doc.span = Span {
+                start: 0,
+                line: 1,
+                end: to_u32(text.len()),
+            };
+            Ok(vec![doc])
+        }
         Err(e) if matches!(e.kind, YamlErrorKind::Syntax(_)) => Err(serde_syntax_error(text, start).unwrap_or(e)),
         Err(e) => Err(e),
     }
@@ -1780,6 +1869,44 @@ mod tests {
 
     fn yaml(text: &str) -> Vec<Document> {
         parse_yaml(text, &Limits::default()).unwrap()
+    }
+
+    /// Every document parsed alone from its span has the positions it had in the whole text.
+    fn assert_spans_reparse(text: &str, json: bool) {
+        let docs = if json {
+            parse_json(text, &Limits::default()).unwrap()
+        } else {
+            parse_yaml(text, &Limits::default()).unwrap()
+        };
+        for (i, d) in docs.iter().enumerate() {
+            let again = reparse(text, json, d.span, &Limits::default());
+            assert_eq!(again.as_ref(), Some(&d.pos), "document {i} of {text:?} at {:?}", d.span);
+        }
+    }
+
+    #[test]
+    fn documents_reparse_alone_from_their_spans() {
+        for text in [
+            "a: 1\nb: [x, y]\n",
+            "---\na: 1\n---\nb:\n  c: 2\n...\n--- {d: 3}\n",
+            "# lead\n\n  a: 1\n  b: 2\n---\n# between\nc: [1, 2]\n",
+            "\u{feff}a: 1\n---\nb: é\n",
+            "a: 1\r\n---\r\nb: 2\r\n",
+            "a: 1\r---\rb: 2\r",
+            "--- &x {k: v}\n---\nbase: &b {p: 1}\nm:\n  <<: *b\n  q: 2\nr: *b\n",
+            "a: 1\n...\nb: 2\n...\n",
+            "--- |\n  text\n--- >\n  folded\n---\n- 'quoted: ---'\n- \"x\"\n",
+            "---\n---\na: 1\n",
+        ] {
+            assert!(spans_stand_alone(text), "{text:?}");
+            assert_spans_reparse(text, false);
+        }
+        assert_spans_reparse("\u{feff}\n {\"a\": [1, {\"b\": \"é\"}]}\n", true);
+        assert!(!spans_stand_alone("%YAML 1.2\n---\na: 1\n"));
+        assert!(!spans_stand_alone("a: 1\n...\n%TAG ! tag:x,2000:\n---\nb: 2\n"));
+        // A span of another text gives nothing rather than wrong positions.
+        let d = yaml("a: 1\n---\nb: 2\n");
+        assert_eq!(reparse("a: 1\n", false, d[1].span, &Limits::default()), None);
     }
 
     fn yaml1(text: &str) -> Document {

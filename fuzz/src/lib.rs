@@ -4,7 +4,7 @@ use sansho_engine::inventory::{load_files, LoadOptions};
 
 /// Loads `data` as the file `name` with and without the policies' input prepared on the
 /// reading threads (`prepare_input`, what a check does) and requires the same problems, or the
-/// same input. Any other outcome but a panic (or a hang) is fine.
+/// same input and positions. Any other outcome but a panic (or a hang) is fine.
 pub fn load_both_ways(name: &str, data: &[u8]) {
     let files = || vec![(name.to_string(), data.to_vec())];
     let opts = LoadOptions { workers: 1, ..LoadOptions::default() };
@@ -16,6 +16,11 @@ pub fn load_both_ways(name: &str, data: &[u8]) {
                 let _ = plain.locate(d, &[]);
             }
             let _ = plain.to_input();
+            // Positions cut while preparing are found again, the same.
+            for (p, e) in plain.documents.iter().zip(&early.documents) {
+                assert!(plain.positions(p) == early.positions(e), "positions differ");
+            }
+            assert_eq!(plain.documents.len(), early.documents.len());
             assert!(take_input(&mut plain) == take_input(&mut early), "prepared input differs");
         }
         (Err(plain), Err(early)) => assert_eq!(plain.problems.0, early.problems.0),
