@@ -1,7 +1,7 @@
 //! Human output of `sansho check`: one miette diagnostic per finding, with the inventory
 //! snippet at the recorded line, then a summary.
 use crate::lang::t;
-use crate::render::problems::{handler, line_span};
+use crate::render::problems::{handler, line_span, Snippets};
 use miette::{LabeledSpan, MietteDiagnostic, NamedSource};
 use sansho_engine::{CheckOutcome, Lang, Level};
 
@@ -25,6 +25,7 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
     let h = handler(color);
     let mut out = String::new();
     let r = &outcome.report;
+    let mut snippets = Snippets::new(&outcome.inventory.sources);
     for f in &r.findings {
         let rule = outcome.pack.rule(&f.rule);
         let (sev, prefix) = match &f.waiver {
@@ -55,21 +56,14 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
         if let Some(h) = help {
             d = d.with_help(h);
         }
-        let src = outcome
-            .inventory
-            .sources
-            .files()
-            .iter()
-            .find(|s| s.display == f.location.file);
-        let rendered = match src {
-            Some(src) => {
+        let rendered = match snippets.get(&f.location.file) {
+            Some((name, src)) => {
                 let label = format!("{} {}", f.resource.kind.as_str(), f.resource.name);
                 d = d.with_labels(vec![LabeledSpan::at(
-                    line_span(&src.text, f.location.offset as usize),
+                    line_span(src.text(), f.location.offset as usize),
                     label,
                 )]);
-                let report = miette::Report::new(d)
-                    .with_source_code(NamedSource::new(src.display.clone(), src.text.to_string()));
+                let report = miette::Report::new(d).with_source_code(NamedSource::new(name, src));
                 let mut s = String::new();
                 h.render_report(&mut s, report.as_ref()).map(|_| s).ok()
             }
