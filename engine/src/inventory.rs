@@ -484,10 +484,24 @@ fn looks_like_shift_jis(b: &[u8]) -> bool {
 
 /// Parses one file's text into documents, turning parser errors into problems.
 fn parse_file(text: &str, shown: &str, is_json: bool, limits: &yaml::Limits) -> Result<Vec<yaml::Document>, Problem> {
+    parse_file_each(text, shown, is_json, limits, &mut |_| {})
+}
+
+/// As [`parse_file`], calling `each` on every document as soon as it is parsed.
+fn parse_file_each(
+    text: &str,
+    shown: &str,
+    is_json: bool,
+    limits: &yaml::Limits,
+    each: &mut dyn FnMut(&mut yaml::Document),
+) -> Result<Vec<yaml::Document>, Problem> {
     let parsed = if is_json {
-        yaml::parse_json(text, limits)
+        yaml::parse_json(text, limits).map(|mut docs| {
+            docs.iter_mut().for_each(&mut *each);
+            docs
+        })
     } else {
-        yaml::parse_yaml(text, limits)
+        yaml::parse_yaml_each(text, limits, each)
     };
     parsed.map_err(|e| {
         let at = Location::new(shown, e.pos);
@@ -565,6 +579,15 @@ pub fn load_many(roots: &[PathBuf], opts: &LoadOptions) -> Result<Inventory, Loa
     // threads over contiguous runs of files; names, duplicates and schemas are then checked
     // in path order, so the outcome does not depend on the number of threads.
     let read = read_files(&files, opts);
+    // Room for every document at once: growing by doubling held up to twice their size.
+    let docs: usize = read
+        .iter()
+        .map(|f| match f {
+            ReadFile::Parsed { parsed: Ok(d), .. } => d.len(),
+            _ => 0,
+        })
+        .sum();
+    inv.documents.reserve_exact(docs);
     for (f, (_, shown)) in read.into_iter().zip(&files) {
         if problems.len() >= opts.max_problems {
             break;
@@ -715,7 +738,8 @@ fn prepare_document(
         Some((json, limits)) if input.is_some() => {
             d.pos = envelope_pos(std::mem::take(&mut d.pos));
             Some(Box::new(Cut {
-                span: d.span,
+                // Set when the document is checked: its end is known once the next one starts.
+                span: yaml::Span::default(),
                 json,
                 limits,
                 full: std::sync::OnceLock::new(),
@@ -765,12 +789,19 @@ fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, strings: &mut In
         Err(p) => return ReadFile::Failed(p),
     };
     let is_json = shown.to_ascii_lowercase().ends_with(".json");
-    let mut parsed = parse_file(&text, shown, is_json, &opts.yaml);
     let cut = yaml::spans_stand_alone(&text).then_some((is_json, opts.yaml));
-    let prepared = match &mut parsed {
-        Ok(docs) if opts.prepare_input => docs.iter_mut().map(|d| prepare_document(d, strings, cut)).collect(),
-        _ => Vec::new(),
+    // Each document is checked and converted as soon as it is parsed, so a file's documents
+    // are not all held at full size at once.
+    let mut prepared = Vec::new();
+    let parsed = if opts.prepare_input {
+        let mut prepare = |d: &mut yaml::Document| prepared.push(prepare_document(d, strings, cut));
+        parse_file_each(&text, shown, is_json, &opts.yaml, &mut prepare)
+    } else {
+        parse_file(&text, shown, is_json, &opts.yaml)
     };
+    if parsed.is_err() {
+        prepared.clear();
+    }
     ReadFile::Parsed {
         sha256,
         text,
@@ -1365,6 +1396,10 @@ fn check_document(
         Some(p) if p.kind == kind => (p.schema, p.input, p.cut),
         _ => (schema::validate(kind, v), None, None),
     };
+    let cut = cut.map(|mut c| {
+        c.span = doc.span;
+        c
+    });
     match schema {
         Ok(violations) if !violations.is_empty() => {
             for x in violations {

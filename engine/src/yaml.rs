@@ -960,7 +960,18 @@ const SAPHYR_FLOW_LIMIT: usize = 255;
 /// text up to that point is then parsed again, so that the error is the usual `TooDeep` at the
 /// first collection past `max_depth`.
 pub fn parse_yaml(text: &str, limits: &Limits) -> Result<Vec<Document>, YamlError> {
-    parse_yaml_inner(text, limits, true, true)
+    parse_yaml_inner(text, limits, true, true, &mut |_| {})
+}
+
+/// As [`parse_yaml`], calling `each` on every document as soon as it is built (its `span` not
+/// yet final): a caller can shrink a document while the next ones are parsed, rather than
+/// hold every document of the stream at full size.
+pub fn parse_yaml_each(
+    text: &str,
+    limits: &Limits,
+    each: &mut dyn FnMut(&mut Document),
+) -> Result<Vec<Document>, YamlError> {
+    parse_yaml_inner(text, limits, true, true, each)
 }
 
 fn parse_yaml_inner(
@@ -968,6 +979,7 @@ fn parse_yaml_inner(
     limits: &Limits,
     retry_deep: bool,
     use_census: bool,
+    each: &mut dyn FnMut(&mut Document),
 ) -> Result<Vec<Document>, YamlError> {
     let mut loc = Locator::new(text);
     let mut b = Builder::new(limits);
@@ -1003,7 +1015,9 @@ fn parse_yaml_inner(
                 });
             }
             Event::DocumentEnd => {
-                docs.push(b.take_root(pos)?);
+                let mut doc = b.take_root(pos)?;
+                each(&mut doc);
+                docs.push(doc);
                 // Anchors do not reach across documents (saphyr rejects such aliases anyway).
                 b.anchors.clear();
                 counted = false;
@@ -1150,7 +1164,7 @@ fn scan_error(text: &str, limits: &Limits, loc: &mut Locator<'_>, e: &ScanError,
             // Everything before this point scans within saphyr's limit; building it again
             // finds the first level past `max_depth` (or an earlier error of another kind).
             let prefix = text.get(..pos.offset as usize).unwrap_or("");
-            match parse_yaml_inner(prefix, limits, false, true) {
+            match parse_yaml_inner(prefix, limits, false, true, &mut |_| {}) {
                 Err(e) if !matches!(e.kind, YamlErrorKind::Syntax(_)) => e,
                 _ => too_deep,
             }
@@ -2576,8 +2590,8 @@ mod tests {
             },
         ] {
             for text in &bombs {
-                let with = parse_yaml_inner(text, &limits, true, true).map(|d| d.len());
-                let without = parse_yaml_inner(text, &limits, true, false).map(|d| d.len());
+                let with = parse_yaml_inner(text, &limits, true, true, &mut |_| {}).map(|d| d.len());
+                let without = parse_yaml_inner(text, &limits, true, false, &mut |_| {}).map(|d| d.len());
                 assert_eq!(with, without, "{limits:?}");
             }
         }
