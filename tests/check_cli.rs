@@ -65,6 +65,47 @@ fn weak_password_points_at_min_length_line() {
         .contains(&serde_json::json!("chk.r7.inst.2.7")));
 }
 
+/// A finding deep in a later document of a stream, with CRLF or lone-CR line breaks and a
+/// comment before the first `---`, points at its line and column, in JSON and in the snippet
+/// of the human output. (`sansho check` keeps only the envelope's positions of systems; the
+/// rest are found again by parsing that document alone.)
+#[test]
+fn findings_in_later_documents_keep_their_positions_with_any_line_break() {
+    let text = std::fs::read_to_string(root().join(MIXED).join("systems.yaml")).unwrap();
+    let docs: Vec<&str> = text.split("\n---\n").collect();
+    assert_eq!(docs.len(), 2);
+    let swapped = format!("# lead\n---\n{}\n---\n{}", docs[1].trim_end(), docs[0]);
+    let want = swapped.lines().position(|l| l.trim() == "min_length: 6").unwrap() + 1;
+    assert!(
+        want > 12 + 20,
+        "the finding's document is no longer the first: line {want}"
+    );
+    for brk in ["\r\n", "\r"] {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["attestations.yaml", "org.yaml"] {
+            std::fs::copy(root().join(MIXED).join(f), dir.path().join(f)).unwrap();
+        }
+        std::fs::write(dir.path().join("systems.yaml"), swapped.replace('\n', brk)).unwrap();
+        let path = dir.path().to_str().unwrap();
+        let (v, _) = check_json(path, &["--as-of", "2026-11-25"]);
+        let f = findings_of(&v, "SNS-AUTH-001");
+        assert_eq!(f.len(), 1, "{brk:?}");
+        assert_eq!(f[0]["location"]["line"], want, "{brk:?}");
+        assert_eq!(f[0]["location"]["column"], 7, "{brk:?}");
+        let human = run(&["check", path, "--as-of", "2026-11-25", "--lang", "en"]);
+        assert!(
+            human.stdout.contains(&format!("systems.yaml:{want}:7")),
+            "{brk:?}\n{}",
+            human.stdout
+        );
+        assert!(
+            human.stdout.contains(&format!("{want} │       min_length: 6")),
+            "{brk:?}\n{}",
+            human.stdout
+        );
+    }
+}
+
 #[test]
 fn missing_field_points_at_its_parent() {
     let (v, _) = check_json(MIXED, &["--as-of", "2026-11-25"]);

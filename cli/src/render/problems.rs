@@ -25,6 +25,20 @@ pub struct Indexed {
 
 impl Indexed {
     pub fn new(text: Arc<str>) -> Indexed {
+        // miette draws a lone `\r` (classic Mac line breaks) inside a line, so a snippet of
+        // such a file was the whole file on one line. Shown as `\n` instead: one byte for one,
+        // so offsets, line numbers and columns stay those of the file.
+        let text = if has_lone_cr(text.as_bytes()) {
+            let bytes: Vec<u8> = text
+                .as_bytes()
+                .iter()
+                .enumerate()
+                .map(|(i, &b)| if is_lone_cr(text.as_bytes(), i) { b'\n' } else { b })
+                .collect();
+            Arc::from(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+        } else {
+            text
+        };
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
@@ -77,6 +91,14 @@ impl SourceCode for Indexed {
             inner.line_count() + first,
         )))
     }
+}
+
+fn is_lone_cr(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n')
+}
+
+fn has_lone_cr(bytes: &[u8]) -> bool {
+    (0..bytes.len()).any(|i| is_lone_cr(bytes, i))
 }
 
 /// The files diagnostics quote, each indexed once, by the path shown.
@@ -232,7 +254,7 @@ mod tests {
     }
 
     /// The indexed source gives miette what the whole text would, for every span of texts
-    /// with each kind of line break, at the edges and past the end.
+    /// with each kind of line break, at the edges and past the end (a lone `\r` read as `\n`).
     #[test]
     fn indexed_source_reads_as_the_whole_text() {
         let lines: Vec<String> = (0..40).map(|i| format!("key{i}: 値{i}")).collect();
@@ -241,6 +263,8 @@ mod tests {
             text.push_str(sep);
             text.push_str("tail without break");
             let indexed = Indexed::new(Arc::from(text.as_str()));
+            // Lone `\r`s (here: every `\r` of the `\r` text) are shown as `\n`s.
+            let text = if sep == "\r" { text.replace('\r', "\n") } else { text };
             let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             for &offset in starts.iter().step_by(7).chain([0, text.len(), text.len() + 5].iter()) {
                 for len in [0, 1, 12, 300] {
