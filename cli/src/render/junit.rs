@@ -5,7 +5,7 @@
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use sansho_engine::{CheckOutcome, Finding, Kind, Lang};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Cases of one suite, keyed by (rule, kind, name).
 type Suite<'a> = BTreeMap<(String, &'static str, String), Case<'a>>;
@@ -32,6 +32,20 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
         }
         seen
     };
+    // The findings of each case, in report order, looked up once per case (a scan of every
+    // finding per case made 10 000 systems take 2.3 s more than JSON).
+    let mut by_case: HashMap<(&str, Kind, &str, Option<&str>), Vec<&Finding>> = HashMap::new();
+    for f in &report.findings {
+        by_case
+            .entry((
+                f.rule.as_str(),
+                f.resource.kind,
+                f.resource.name.as_str(),
+                f.resource.file.as_deref(),
+            ))
+            .or_default()
+            .push(f);
+    }
     for rule in &outcome.pack.rules {
         let m = &rule.meta;
         let sources: BTreeSet<String> = m
@@ -52,16 +66,10 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
             let file = (doc.kind == Kind::Configuration)
                 .then(|| outcome.inventory.sources.get(doc.file).map(|f| f.display.clone()))
                 .flatten();
-            let findings: Vec<&Finding> = report
-                .findings
-                .iter()
-                .filter(|f| {
-                    f.rule == m.id
-                        && f.resource.kind == doc.kind
-                        && f.resource.name == doc.name
-                        && f.resource.file == file
-                })
-                .collect();
+            let findings = by_case
+                .get(&(m.id.as_str(), doc.kind, doc.name.as_str(), file.as_deref()))
+                .cloned()
+                .unwrap_or_default();
             cases.push(Case {
                 rule: &m.id,
                 title: m.title.get(lang),
