@@ -19,7 +19,7 @@ use crate::problem::{Problem, ProblemCode};
 use crate::source::Location;
 use crate::yaml::Seg;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The embedded layouts file, below `policies/`.
 pub const LAYOUTS_PATH: &str = "catalog/checklists.yaml";
@@ -568,10 +568,15 @@ enum Scope {
 
 impl Scope {
     fn covers(&self, d: &Document, attribution: &Attribution) -> bool {
+        self.covers_given(d, || vendors_of(attribution, d.kind, &d.name))
+    }
+
+    /// As [`Scope::covers`], with the document's vendors (looked up only when needed).
+    fn covers_given<'v>(&self, d: &Document, vendors: impl FnOnce() -> Option<&'v BTreeSet<String>>) -> bool {
         match self {
             Scope::Institution => d.kind != Kind::Organization || !is_vendor_org(d),
             Scope::OwnVendor(v) => d.kind != Kind::Organization || d.name == *v,
-            Scope::Counterparty(v) => vendors_of(attribution, d.kind, &d.name).is_some_and(|s| s.contains(v)),
+            Scope::Counterparty(v) => vendors().is_some_and(|s| s.contains(v)),
         }
     }
 
@@ -609,34 +614,41 @@ struct Ctx<'a> {
     outcome: &'a CheckOutcome,
     as_of: Date,
     fiscal_year_end: Date,
-    attribution: Attribution,
+    attribution: &'a Attribution,
+    /// Each document's vendors, in inventory order (every vendor list asks of every document).
+    doc_vendors: Vec<Option<&'a BTreeSet<String>>>,
     attested_rules: BTreeSet<&'a str>,
     max_attestation_age: Option<i64>,
     coverage: BTreeMap<String, crate::coverage::RequirementCoverage>,
+    /// The report's findings by requirement, in report order (each item reads its own).
+    findings_by_requirement: HashMap<&'a str, Vec<&'a Finding>>,
 }
+
+/// The documents a list speaks for, by kind, in inventory order: found once per list, read by
+/// the evidence of each of its items.
+type Covered<'d> = BTreeMap<Kind, Vec<&'d Document>>;
 
 impl Ctx<'_> {
     fn inv(&self) -> &Inventory {
         &self.outcome.inventory
     }
 
-    fn evidence(&self, scope: &Scope, paths: &[String]) -> (Vec<Evidence>, usize) {
+    fn evidence(&self, covered: &Covered<'_>, paths: &[String]) -> (Vec<Evidence>, usize) {
         let mut out = Vec::new();
         for p in paths {
             let (Some(kind), segs) = parse_path(p) else { continue };
+            let of_kind = covered.get(&kind).map_or(&[][..], Vec::as_slice);
             if segs.is_empty() {
                 // The kind itself (`Asset`: the ledger is the inventory): one line per file.
                 let mut per_file: BTreeMap<String, (usize, &Document)> = BTreeMap::new();
-                for d in self.inv().documents.iter().filter(|d| d.kind == kind) {
-                    if scope.covers(d, &self.attribution) {
-                        let file = self
-                            .inv()
-                            .sources
-                            .get(d.file)
-                            .map(|f| f.display.clone())
-                            .unwrap_or_default();
-                        per_file.entry(file).or_insert((0, d)).0 += 1;
-                    }
+                for &d in of_kind {
+                    let file = self
+                        .inv()
+                        .sources
+                        .get(d.file)
+                        .map(|f| f.display.clone())
+                        .unwrap_or_default();
+                    per_file.entry(file).or_insert((0, d)).0 += 1;
                 }
                 for (n, d) in per_file.into_values() {
                     out.push(Evidence {
@@ -652,10 +664,7 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            for d in self.inv().documents.iter().filter(|d| d.kind == kind) {
-                if !scope.covers(d, &self.attribution) {
-                    continue;
-                }
+            for &d in of_kind {
                 let ptr: String = segs.iter().map(|s| format!("/{s}")).collect();
                 let Some(v) = d.value.pointer(&ptr) else { continue };
                 let seg: Vec<Seg> = segs.iter().map(|s| Seg::Key(s.clone())).collect();
@@ -718,7 +727,7 @@ impl Ctx<'_> {
                     str_at(&d.value, "/spec/subject/name"),
                 ) {
                     (Some(k), Some(n)) => match self.inv().get(k, n) {
-                        Some(doc) => scope.covers(doc, &self.attribution),
+                        Some(doc) => scope.covers(doc, self.attribution),
                         None => false,
                     },
                     _ => matches!(scope, Scope::Institution | Scope::OwnVendor(_)),
@@ -780,6 +789,7 @@ impl Ctx<'_> {
         scope: &Scope,
         orgs: &[&Document],
         catalog: &Catalog,
+        covered: &Covered<'_>,
     ) -> ChecklistItem {
         let report = &self.outcome.report;
         let req = catalog.get(&layout.requirement);
@@ -787,11 +797,13 @@ impl Ctx<'_> {
         let cov = self.coverage.get(&layout.requirement);
         let rules = cov.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
         let treatment = cov.as_ref().map_or(Coverage::Unassigned, |c| c.treatment);
-        let findings: Vec<&Finding> = report
-            .findings
+        let findings: Vec<&Finding> = self
+            .findings_by_requirement
+            .get(layout.requirement.as_str())
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(|f| f.requirements.contains(&layout.requirement))
-            .filter(|f| scope.covers_resource(f.resource.kind, &f.resource.name, self.inv(), &self.attribution))
+            .copied()
+            .filter(|f| scope.covers_resource(f.resource.kind, &f.resource.name, self.inv(), self.attribution))
             .collect();
         let open: Vec<&&Finding> = findings.iter().filter(|f| f.is_open()).collect();
         let waived = findings.len() - open.len();
@@ -872,7 +884,7 @@ impl Ctx<'_> {
             ))
         });
         let (evidence, evidence_more) = match req {
-            Some(r) => self.evidence(scope, &r.inventory),
+            Some(r) => self.evidence(covered, &r.inventory),
             None => (Vec::new(), 0),
         };
         ChecklistItem {
@@ -905,6 +917,12 @@ impl Ctx<'_> {
         orgs: Vec<&Document>,
         catalog: &Catalog,
     ) -> ChecklistList {
+        let mut covered = Covered::new();
+        for (d, &vendors) in self.inv().documents.iter().zip(&self.doc_vendors) {
+            if scope.covers_given(d, || vendors) {
+                covered.entry(d.kind).or_default().push(d);
+            }
+        }
         let sections: Vec<ChecklistSection> = layout
             .sections
             .iter()
@@ -914,7 +932,7 @@ impl Ctx<'_> {
                 items: s
                     .items
                     .iter()
-                    .map(|i| self.item(i, edition, scope, &orgs, catalog))
+                    .map(|i| self.item(i, edition, scope, &orgs, catalog, &covered))
                     .collect(),
             })
             .collect();
@@ -974,11 +992,17 @@ pub fn build_with(
         )
     })?;
     let inv = &outcome.inventory;
+    let attribution = vendor_attribution(inv);
     let ctx = Ctx {
         outcome,
         as_of,
         fiscal_year_end,
-        attribution: vendor_attribution(inv),
+        attribution: &attribution,
+        doc_vendors: inv
+            .documents
+            .iter()
+            .map(|d| vendors_of(&attribution, d.kind, &d.name))
+            .collect(),
         attested_rules: outcome
             .pack
             .rules
@@ -995,6 +1019,19 @@ pub fn build_with(
             .into_iter()
             .map(|c| (c.id.clone(), c))
             .collect(),
+        findings_by_requirement: {
+            let mut by: HashMap<&str, Vec<&Finding>> = HashMap::new();
+            for f in &outcome.report.findings {
+                // A requirement listed twice on a finding counts it once, as `contains` did.
+                let mut seen = BTreeSet::new();
+                for q in &f.requirements {
+                    if seen.insert(q.as_str()) {
+                        by.entry(q.as_str()).or_default().push(f);
+                    }
+                }
+            }
+            by
+        },
     };
     let orgs: Vec<&Document> = inv.documents.iter().filter(|d| d.kind == Kind::Organization).collect();
     // The institution list is answered by the institution the inventory speaks for, not by a
