@@ -45,6 +45,8 @@ pub struct CheckRequest {
     /// `kind`, `metadata`) and every position — all the report and its renderings read — and a
     /// large check needs about a fifth less memory. For callers that use only the report.
     pub slim_inventory: bool,
+    /// See [`LoadOptions::positions_on_demand`] (default on).
+    pub positions_on_demand: bool,
 }
 
 impl CheckRequest {
@@ -64,6 +66,7 @@ impl CheckRequest {
             waiver_paths: Vec::new(),
             no_waivers: false,
             slim_inventory: false,
+            positions_on_demand: true,
         }
     }
 }
@@ -263,6 +266,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
             .unwrap_or(defaults.max_file_bytes),
         max_files: req.max_files.or(config.max_files).unwrap_or(defaults.max_files),
         prepare_input: req.slim_inventory,
+        positions_on_demand: req.positions_on_demand,
         ..defaults
     };
     let mut roots = vec![req.inventory.clone()];

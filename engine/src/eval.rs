@@ -933,6 +933,18 @@ mod input_tests {
         let mut cut = 0;
         for root in crate::example_roots() {
             let mut plain = load(&root, &LoadOptions::default()).unwrap();
+            // Positions kept whole are those found again on demand.
+            let whole = LoadOptions {
+                positions_on_demand: false,
+                ..LoadOptions::default()
+            };
+            let whole = load(&root, &whole).unwrap();
+            assert!(whole.documents.iter().all(|d| *whole.positions(d) == d.pos));
+            assert!(whole
+                .documents
+                .iter()
+                .zip(&plain.documents)
+                .all(|(w, p)| w.pos == *plain.positions(p)));
             let expected = take_input(&mut plain);
             for workers in [1, 2] {
                 let mut early = load(&root, &prepared(workers)).unwrap();

@@ -91,11 +91,17 @@ pub struct LoadOptions {
     pub max_problems: usize,
     /// Threads reading and parsing files (the result does not depend on it).
     pub workers: usize,
-    /// Also check the schema of each system, asset and contract and convert it for the
-    /// policies on the reading threads, keeping of its JSON only the envelope (see
-    /// [`Document::input`]): for callers that evaluate and then use only the report (a check
-    /// with `slim_inventory`). The JSON of those kinds is then never all held at once.
+    /// Also convert each system, asset and contract for the policies on the reading threads,
+    /// keeping of its JSON only the envelope (see [`Document::input`]): for callers that
+    /// evaluate and then use only the report (a check with `slim_inventory`). The JSON of those
+    /// kinds is then never all held at once. (Their schemas are always checked on the reading
+    /// threads, and their position trees cut to the envelope: see [`Inventory::positions`].)
     pub prepare_input: bool,
+    /// Keep of each valid system, asset and contract only the positions of its envelope, and
+    /// find the others again when asked ([`Inventory::positions`]: the document's lines parsed
+    /// alone, once). Most positions of a large inventory are never read; a caller that reads
+    /// most of them (the checklist's evidence) is faster keeping them.
+    pub positions_on_demand: bool,
 }
 
 impl Default for LoadOptions {
@@ -107,6 +113,7 @@ impl Default for LoadOptions {
             max_problems: 200,
             workers: std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
             prepare_input: false,
+            positions_on_demand: true,
         }
     }
 }
@@ -483,12 +490,8 @@ fn looks_like_shift_jis(b: &[u8]) -> bool {
 }
 
 /// Parses one file's text into documents, turning parser errors into problems.
-fn parse_file(text: &str, shown: &str, is_json: bool, limits: &yaml::Limits) -> Result<Vec<yaml::Document>, Problem> {
-    parse_file_each(text, shown, is_json, limits, &mut |_| {})
-}
-
-/// As [`parse_file`], calling `each` on every document as soon as it is parsed.
-fn parse_file_each(
+/// `each` is called on every document as soon as it is parsed.
+fn parse_file(
     text: &str,
     shown: &str,
     is_json: bool,
@@ -645,15 +648,15 @@ enum ReadFile {
         sha256: String,
         text: Arc<str>,
         parsed: Result<Vec<yaml::Document>, Problem>,
-        /// Per document when [`LoadOptions::prepare_input`] is set, else empty.
+        /// Per document (empty when the file did not parse).
         prepared: Vec<Option<Prepared>>,
     },
 }
 
-/// A system, asset or contract checked against its schema and converted for the policies on a
-/// reading thread ([`LoadOptions::prepare_input`]). Its JSON keeps only the envelope when it
-/// passed; the envelope's own checks (name, duplicates) are made in file order as for any
-/// other document.
+/// A system, asset or contract checked against its schema on a reading thread, and converted
+/// for the policies there when [`LoadOptions::prepare_input`] asks (its JSON then keeps only
+/// the envelope). The envelope's own checks (name, duplicates) are made in file order as for
+/// any other document.
 ///
 /// Its position tree is cut to the same envelope when the document can be parsed again alone
 /// ([`yaml::spans_stand_alone`]): the rest is found again by [`Inventory::positions`] for the
@@ -712,10 +715,12 @@ fn envelope_pos(node: PosNode) -> PosNode {
 }
 
 /// `cut`: the file's format and limits when its documents can be parsed again alone.
+/// `convert`: whether to convert it for the policies ([`LoadOptions::prepare_input`]).
 fn prepare_document(
     d: &mut yaml::Document,
     strings: &mut Interner,
     cut: Option<(bool, yaml::Limits)>,
+    convert: bool,
 ) -> Option<Prepared> {
     let v = &d.value;
     if v.get("apiVersion").and_then(|a| a.as_str()) != Some("sansho/v1") {
@@ -726,16 +731,14 @@ fn prepare_document(
         .into_iter()
         .find(|k| named == Some(k.as_str()))?;
     let schema = schema::validate(kind, v);
-    let input = match &schema {
-        Ok(violations) if violations.is_empty() => {
-            let input = strings.value(v);
-            d.value = crate::eval::envelope(std::mem::take(&mut d.value));
-            Some(input)
-        }
-        _ => None,
-    };
+    let valid = matches!(&schema, Ok(violations) if violations.is_empty());
+    let input = (valid && convert).then(|| {
+        let input = strings.value(&d.value);
+        d.value = crate::eval::envelope(std::mem::take(&mut d.value));
+        input
+    });
     let cut = match cut {
-        Some((json, limits)) if input.is_some() => {
+        Some((json, limits)) if valid => {
             d.pos = envelope_pos(std::mem::take(&mut d.pos));
             Some(Box::new(Cut {
                 // Set when the document is checked: its end is known once the next one starts.
@@ -780,8 +783,8 @@ fn read_file(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interne
     }
 }
 
-/// Decodes, hashes and parses one file, and prepares its documents when
-/// [`LoadOptions::prepare_input`] asks for it (`strings` is the reading thread's).
+/// Decodes, hashes and parses one file, and prepares its documents (`strings` is the reading
+/// thread's).
 fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
     let sha256 = crate::source::sha256_hex(&bytes);
     let text: Arc<str> = match decode(bytes, shown) {
@@ -789,16 +792,12 @@ fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, strings: &mut In
         Err(p) => return ReadFile::Failed(p),
     };
     let is_json = shown.to_ascii_lowercase().ends_with(".json");
-    let cut = yaml::spans_stand_alone(&text).then_some((is_json, opts.yaml));
-    // Each document is checked and converted as soon as it is parsed, so a file's documents
+    let cut = (opts.positions_on_demand && yaml::spans_stand_alone(&text)).then_some((is_json, opts.yaml));
+    // Each document is checked (and converted) as soon as it is parsed, so a file's documents
     // are not all held at full size at once.
     let mut prepared = Vec::new();
-    let parsed = if opts.prepare_input {
-        let mut prepare = |d: &mut yaml::Document| prepared.push(prepare_document(d, strings, cut));
-        parse_file_each(&text, shown, is_json, &opts.yaml, &mut prepare)
-    } else {
-        parse_file(&text, shown, is_json, &opts.yaml)
-    };
+    let mut prepare = |d: &mut yaml::Document| prepared.push(prepare_document(d, strings, cut, opts.prepare_input));
+    let parsed = parse_file(&text, shown, is_json, &opts.yaml, &mut prepare);
     if parsed.is_err() {
         prepared.clear();
     }

@@ -50,7 +50,9 @@ impl RunArgs {
     }
 
     /// Runs the check, printing problems and returning exit 2 when it cannot be trusted.
-    pub fn check(&self) -> Result<CheckOutcome, i32> {
+    /// `every_position`: the caller reads the positions of most documents (the checklist's
+    /// evidence), so they are kept rather than found again one document at a time.
+    pub fn check(&self, every_position: bool) -> Result<CheckOutcome, i32> {
         let as_of = parse_as_of(self.as_of.as_deref()).map_err(|p| fail(p.into(), &SourceMap::default()))?;
         let mut req = CheckRequest::new(self.path.clone(), as_of);
         req.config = self.config.clone();
@@ -58,6 +60,7 @@ impl RunArgs {
         req.waiver_paths = self.waivers.clone();
         req.no_waivers = self.no_waivers;
         req.workers = self.jobs.unwrap_or_else(default_jobs).max(1);
+        req.positions_on_demand = !every_position;
         let progress = crate::progress::Progress::start(self.quiet, "checking the inventory");
         let result = check(&req);
         progress.finish();
@@ -158,7 +161,7 @@ pub fn run(args: Args) -> i32 {
         );
     }
     let lang = args.run.lang();
-    let outcome = match args.run.check() {
+    let outcome = match args.run.check(true) {
         Ok(o) => o,
         Err(code) => return code,
     };

@@ -15,7 +15,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> i32 {
     let lang = args.run.lang();
-    let outcome = match args.run.check() {
+    let outcome = match args.run.check(false) {
         Ok(o) => o,
         Err(code) => return code,
     };
