@@ -3,12 +3,15 @@ use sansho_engine::eval::take_input;
 use sansho_engine::inventory::{load_files, LoadOptions};
 
 /// Loads `data` as the file `name` with and without the policies' input prepared on the
-/// reading threads (`prepare_input`, what a check does) and requires the same problems, or the
-/// same input and positions. Any other outcome but a panic (or a hang) is fine.
+/// reading threads and positions kept on demand (`prepare_input`, `positions_on_demand`: what
+/// a check does) and requires the same problems, or the same input and positions. Any other
+/// outcome but a panic (or a hang) is fine.
 pub fn load_both_ways(name: &str, data: &[u8]) {
     let files = || vec![(name.to_string(), data.to_vec())];
-    let opts = LoadOptions { workers: 1, ..LoadOptions::default() };
-    let prepared = LoadOptions { prepare_input: true, ..opts };
+    // Whole position trees on one side, trees cut to the envelope (found again on demand) on
+    // the other.
+    let opts = LoadOptions { workers: 1, positions_on_demand: false, ..LoadOptions::default() };
+    let prepared = LoadOptions { prepare_input: true, positions_on_demand: true, ..opts };
     match (load_files(files(), &opts), load_files(files(), &prepared)) {
         (Ok(mut plain), Ok(mut early)) => {
             // Every document's positions resolve, and the input document builds.
