@@ -876,8 +876,8 @@ mod input_tests {
             assert_eq!(taken.documents.len(), inv.documents.len());
             for (before, after) in inv.documents.iter().zip(&taken.documents) {
                 assert_eq!(
-                    (before.kind, &before.name, &before.pos),
-                    (after.kind, &after.name, &after.pos)
+                    (before.kind, &before.name, inv.positions(before)),
+                    (after.kind, &after.name, taken.positions(after))
                 );
                 if TAKEN_KINDS.contains(&before.kind) {
                     for key in ["apiVersion", "kind", "metadata"] {

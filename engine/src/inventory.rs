@@ -1646,7 +1646,15 @@ mod parallel_tests {
             let docs: Vec<_> = inv
                 .documents
                 .iter()
-                .map(|d| (d.kind, d.name.clone(), d.file, d.value.clone(), d.pos.clone()))
+                .map(|d| {
+                    (
+                        d.kind,
+                        d.name.clone(),
+                        d.file,
+                        d.value.clone(),
+                        inv.positions(d).clone(),
+                    )
+                })
                 .collect();
             let files: Vec<String> = inv.sources.files().iter().map(|s| s.display.clone()).collect();
             (docs, files)
