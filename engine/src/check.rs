@@ -43,8 +43,8 @@ pub struct CheckRequest {
     /// Give up the bodies of systems, assets and contracts while the policies' input is built
     /// ([`eval::take_input`]): the outcome's inventory then keeps their envelope (`apiVersion`,
     /// `kind`, `metadata`) and every position ([`Inventory::positions`]) — all the report and
-    /// its renderings read — and a
-    /// large check needs about a fifth less memory. For callers that use only the report.
+    /// its renderings read — and a large check needs about a fifth less memory. For callers
+    /// that use only the report.
     pub slim_inventory: bool,
     /// See [`LoadOptions::positions_on_demand`] (default on).
     pub positions_on_demand: bool,
