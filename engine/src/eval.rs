@@ -915,20 +915,6 @@ mod input_tests {
             workers,
             ..LoadOptions::default()
         };
-        let shape = |inv: &Inventory| -> Vec<_> {
-            inv.documents
-                .iter()
-                .map(|d| {
-                    (
-                        d.kind,
-                        d.name.clone(),
-                        d.file,
-                        d.value.clone(),
-                        inv.positions(d).clone(),
-                    )
-                })
-                .collect()
-        };
         let mut converted = 0;
         let mut cut = 0;
         for root in crate::example_roots() {
@@ -957,7 +943,7 @@ mod input_tests {
                 assert_eq!(input_value(&early), expected, "{}", root.display());
                 assert_eq!(take_input(&mut early), expected, "{}", root.display());
                 assert!(early.documents.iter().all(|d| d.input.is_none()));
-                assert!(shape(&early) == shape(&plain), "{}", root.display());
+                assert!(early.shape() == plain.shape(), "{}", root.display());
             }
         }
         assert!(converted >= 20, "{converted}");

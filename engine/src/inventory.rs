@@ -207,6 +207,23 @@ impl Inventory {
         })
     }
 
+    /// Every document as tests compare them: kind, name, file, value and all positions.
+    #[cfg(test)]
+    pub(crate) fn shape(&self) -> Vec<(Kind, String, FileId, serde_json::Value, PosNode)> {
+        self.documents
+            .iter()
+            .map(|d| {
+                (
+                    d.kind,
+                    d.name.clone(),
+                    d.file,
+                    d.value.clone(),
+                    self.positions(d).clone(),
+                )
+            })
+            .collect()
+    }
+
     /// Resolves a value path inside a document to a location. A path that does not exist
     /// resolves to its deepest existing parent.
     pub fn locate(&self, doc: &Document, path: &[Seg]) -> Location {
@@ -1643,19 +1660,7 @@ mod parallel_tests {
                 },
             )
             .unwrap();
-            let docs: Vec<_> = inv
-                .documents
-                .iter()
-                .map(|d| {
-                    (
-                        d.kind,
-                        d.name.clone(),
-                        d.file,
-                        d.value.clone(),
-                        inv.positions(d).clone(),
-                    )
-                })
-                .collect();
+            let docs = inv.shape();
             let files: Vec<String> = inv.sources.files().iter().map(|s| s.display.clone()).collect();
             (docs, files)
         };
