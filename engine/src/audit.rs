@@ -143,7 +143,7 @@ pub fn status_label(s: RequirementStatus) -> Text {
 }
 
 fn snippet(outcome: &CheckOutcome, loc: &Location) -> Vec<SnippetLine> {
-    let Some(file) = outcome.inventory.sources.files().iter().find(|f| f.display == loc.file) else {
+    let Some(file) = outcome.inventory.sources.find(&loc.file) else {
         return Vec::new();
     };
     snippet_of(&file.text, loc.offset as usize, loc.line)

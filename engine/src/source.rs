@@ -28,24 +28,28 @@ pub struct SourceFile {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    /// Files by the path shown (what a [`Location`] names): renderers look a file up for each
+    /// finding, and an inventory may have 10 000 files.
+    by_display: std::collections::HashMap<String, FileId>,
 }
 
 impl SourceMap {
     pub fn add(&mut self, display: String, bytes: &[u8], text: Arc<str>) -> FileId {
-        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile {
-            display,
-            text,
-            sha256: sha256_hex(bytes),
-        });
-        id
+        self.add_hashed(display, sha256_hex(bytes), text)
     }
 
     /// As [`SourceMap::add`], with the hash of the file's bytes already computed.
     pub fn add_hashed(&mut self, display: String, sha256: String, text: Arc<str>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        // A path read twice keeps its first entry, as a search in read order would find.
+        self.by_display.entry(display.clone()).or_insert(id);
         self.files.push(SourceFile { display, text, sha256 });
         id
+    }
+
+    /// The file shown as `display` (the first read, if twice).
+    pub fn find(&self, display: &str) -> Option<&SourceFile> {
+        self.by_display.get(display).and_then(|&id| self.get(id))
     }
 
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
@@ -87,5 +91,25 @@ impl Location {
             column: pos.column,
             offset: pos.offset,
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_found_by_the_path_shown() {
+        let mut m = SourceMap::default();
+        let a = m.add("inv/a.yaml".into(), b"a: 1\n", Arc::from("a: 1\n"));
+        m.add("inv/b.yaml".into(), b"b: 2\n", Arc::from("b: 2\n"));
+        m.add("inv/a.yaml".into(), b"again\n", Arc::from("again\n"));
+        assert_eq!(&*m.find("inv/b.yaml").unwrap().text, "b: 2\n");
+        // A path read twice is found as its first reading.
+        assert_eq!(&*m.find("inv/a.yaml").unwrap().text, &*m.get(a).unwrap().text);
+        assert_eq!(m.find("inv/a.yaml").unwrap().sha256, sha256_hex(b"a: 1\n"));
+        assert!(m.find("inv/c.yaml").is_none());
+        assert_eq!(m.files().len(), 3);
     }
 }

@@ -120,7 +120,7 @@ impl<'s> Snippets<'s> {
         if let Some((k, v)) = self.indexed.get_key_value(display) {
             return Some((k, v.clone()));
         }
-        let src = self.sources.files().iter().find(|s| s.display == display)?;
+        let src = self.sources.find(display)?;
         let indexed = Indexed::new(src.text.clone());
         self.indexed.insert(src.display.as_str(), indexed.clone());
         Some((src.display.as_str(), indexed))
