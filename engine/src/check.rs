@@ -33,8 +33,12 @@ pub struct CheckRequest {
     pub max_file_bytes: Option<u64>,
     pub max_files: Option<usize>,
     pub rule_timeout: Option<Duration>,
-    /// Heap ceiling during evaluation, in MiB.
+    /// Memory ceiling of the check, in MiB (default: sansho.yaml's `limits.max_memory_mib`,
+    /// else 4096); enforced only through `watch`.
     pub max_memory_mib: Option<u64>,
+    /// Given the ceiling and told what the check is doing, for the caller's thread that
+    /// watches the memory in use ([`crate::watch`]). Without one, nothing limits memory.
+    pub watch: Option<std::sync::Arc<crate::MemoryWatch>>,
     pub workers: usize,
     /// Extra files or directories holding Waiver documents.
     pub waiver_paths: Vec<PathBuf>,
@@ -63,6 +67,7 @@ impl CheckRequest {
             max_files: None,
             rule_timeout: None,
             max_memory_mib: None,
+            watch: None,
             workers: 1,
             waiver_paths: Vec::new(),
             no_waivers: false,
@@ -259,6 +264,19 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         Some(p) => Config::load(p, &pack.params)?,
         None => Config::default(),
     };
+    let stage = |s: crate::watch::Stage| {
+        if let Some(w) = &req.watch {
+            w.stage(s);
+        }
+    };
+    if let Some(w) = &req.watch {
+        w.set_limit(Some(
+            req.max_memory_mib
+                .or(config.max_memory_mib)
+                .map_or(eval::DEFAULT_MEMORY_LIMIT, |m| m.saturating_mul(1 << 20)),
+        ));
+    }
+    stage(crate::watch::Stage::Loading);
     let defaults = LoadOptions::default();
     let load_opts = LoadOptions {
         max_file_bytes: req
@@ -295,14 +313,11 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
             .or(config.rule_timeout_seconds.map(Duration::from_secs))
             .unwrap_or(eval::DEFAULT_RULE_TIMEOUT),
         workers: req.workers,
-        memory_limit: Some(
-            req.max_memory_mib
-                .or(config.max_memory_mib)
-                .map_or(eval::DEFAULT_MEMORY_LIMIT, |m| m.saturating_mul(1 << 20)),
-        ),
+        watch: req.watch.clone(),
         ..EvalOptions::default()
     };
     let loaded = started.elapsed();
+    stage(crate::watch::Stage::Evaluating);
     let input = if req.slim_inventory {
         eval::take_input(&mut inv)
     } else {
@@ -314,6 +329,7 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         inventory: Some(Box::new(inv.clone())),
     })?;
     let evaluated = started.elapsed();
+    stage(crate::watch::Stage::Reporting);
     let report = build_report(req, &inv, &pack, &catalog, &config, params, evaluation.findings);
     let timings = Timings {
         load: loaded,

@@ -30,10 +30,9 @@ pub struct EvalOptions {
     pub rule_timeout: Duration,
     /// Threads evaluating rules (1 = sequential). Output does not depend on it.
     pub workers: usize,
-    /// Ceiling on the process's heap while rules evaluate, in bytes (`None`: no ceiling). The
-    /// allocator counts every live allocation, the inventory included, so the default
-    /// ([`DEFAULT_MEMORY_LIMIT`]) is generous.
-    pub memory_limit: Option<u64>,
+    /// Told which rules are being evaluated, for a memory ceiling watched beside the
+    /// evaluation (see [`crate::watch`]).
+    pub watch: Option<std::sync::Arc<crate::MemoryWatch>>,
     /// Up to this many documents the rules of a worker share engines (16 rules each); above, each rule
     /// gets its own (see [`evaluate`]). Output does not depend on it.
     pub shared_engine_max_documents: usize,
@@ -41,7 +40,7 @@ pub struct EvalOptions {
 
 /// Default time limit for one rule.
 pub const DEFAULT_RULE_TIMEOUT: Duration = Duration::from_secs(60);
-/// Default heap ceiling during evaluation: 4 GiB.
+/// Default memory ceiling of a check (see [`crate::watch`]): 4 GiB.
 pub const DEFAULT_MEMORY_LIMIT: u64 = 4 << 30;
 
 impl Default for EvalOptions {
@@ -51,7 +50,7 @@ impl Default for EvalOptions {
             params: BTreeMap::new(),
             rule_timeout: DEFAULT_RULE_TIMEOUT,
             workers: 1,
-            memory_limit: Some(DEFAULT_MEMORY_LIMIT),
+            watch: None,
             shared_engine_max_documents: SHARED_ENGINE_MAX_DOCUMENTS,
         }
     }
@@ -410,7 +409,6 @@ pub fn evaluate_input(
         .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("parameters rejected: {e}"))))?;
     add_pack_data(&mut base, pack)?;
     base.set_input(input);
-    let _ceiling = MemoryCeiling::set(opts.memory_limit);
     let engine_for = |base: &regorus::Engine, rules: &[&Rule]| -> Result<regorus::Engine, Problems> {
         let mut engine = base.clone();
         let mut problems = Vec::new();
@@ -434,14 +432,18 @@ pub fn evaluate_input(
     } else {
         1
     };
+    let ctx = Ctx {
+        inv,
+        pack,
+        catalog,
+        watch: opts.watch.as_deref(),
+    };
     let mut times = Vec::new();
     let mut findings = run_rules(
         &|r| engine_for(&base, r),
         first,
         (opts.workers, group),
-        inv,
-        pack,
-        catalog,
+        &ctx,
         &mut times,
     )?;
     let matches = crate::waiver::apply(&mut findings, waivers, inv, pack, opts.as_of);
@@ -456,9 +458,7 @@ pub fn evaluate_input(
             &|r| engine_for(&base, r),
             after,
             (opts.workers, group),
-            inv,
-            pack,
-            catalog,
+            &ctx,
             &mut times,
         )?);
     }
@@ -471,22 +471,6 @@ pub fn evaluate_input(
     })
 }
 
-/// The allocator's heap ceiling for as long as it lives (the ceiling is process-wide).
-struct MemoryCeiling;
-
-impl MemoryCeiling {
-    fn set(limit: Option<u64>) -> MemoryCeiling {
-        regorus::set_global_memory_limit(limit);
-        MemoryCeiling
-    }
-}
-
-impl Drop for MemoryCeiling {
-    fn drop(&mut self) {
-        regorus::set_global_memory_limit(None);
-    }
-}
-
 /// The problem of a rule whose evaluation failed: a limit it hit (named as such, with the
 /// setting to raise), a built-in sansho does not offer, or another runtime error.
 fn evaluation_failure(rule: &Rule, file: &str, e: &anyhow::Error) -> Problem {
@@ -497,13 +481,6 @@ fn evaluation_failure(rule: &Rule, file: &str, e: &anyhow::Error) -> Problem {
             format!(
                 "the rule ran longer than {} s; make it cheaper (index joins instead of nested scans) or raise --rule-timeout / limits.rule_timeout_seconds",
                 limit.as_secs()
-            ),
-        ),
-        Some(regorus::LimitError::MemoryLimitExceeded { limit, .. }) => (
-            ProblemCode::Limit,
-            format!(
-                "evaluation used more than {} MiB; make the rule build smaller collections, or raise --max-memory / limits.max_memory_mib",
-                limit >> 20
             ),
         ),
         Some(_) => (ProblemCode::Limit, "the rule hit an evaluation limit; simplify it".to_string()),
@@ -544,13 +521,11 @@ fn run_rules(
     engine_for: &EngineFor<'_>,
     mut rules: Vec<&Rule>,
     (workers, group): (usize, usize),
-    inv: &Inventory,
-    pack: &PolicySet,
-    catalog: &Catalog,
+    ctx: &Ctx<'_>,
     times: &mut Vec<(String, Duration)>,
 ) -> Result<Vec<Finding>, Problems> {
     let mut of_kind = [0usize; Kind::ALL.len()];
-    for d in &inv.documents {
+    for d in &ctx.inv.documents {
         if let Some(n) = of_kind.get_mut(d.kind.index()) {
             *n += 1;
         }
@@ -560,7 +535,7 @@ fn run_rules(
     let groups: Vec<&[&Rule]> = rules.chunks(group.max(1)).collect();
     let workers = workers.clamp(1, 16).min(groups.len().max(1));
     let results: Vec<ChunkResult> = if workers <= 1 {
-        vec![eval_chunk(engine_for, group, &rules, inv, pack, catalog)]
+        vec![eval_chunk(engine_for, group, &rules, ctx)]
     } else {
         let next = std::sync::atomic::AtomicUsize::new(0);
         std::thread::scope(|s| {
@@ -571,7 +546,7 @@ fn run_rules(
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                             let Some(part) = groups.get(i) else { break };
-                            done.push(eval_chunk(engine_for, group, part, inv, pack, catalog));
+                            done.push(eval_chunk(engine_for, group, part, ctx));
                         }
                         done
                     })
@@ -612,6 +587,16 @@ fn run_rules(
     }
 }
 
+/// What every worker reads while it evaluates rules.
+#[derive(Clone, Copy)]
+struct Ctx<'a> {
+    inv: &'a Inventory,
+    pack: &'a PolicySet,
+    catalog: &'a Catalog,
+    /// Told which rules are being evaluated.
+    watch: Option<&'a crate::MemoryWatch>,
+}
+
 /// One worker's findings (or problems) and the time each of its rules took.
 type ChunkResult = (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>);
 
@@ -639,14 +624,13 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-fn eval_chunk(
-    engine_for: &EngineFor<'_>,
-    group: usize,
-    rules: &[&Rule],
-    inv: &Inventory,
-    pack: &PolicySet,
-    catalog: &Catalog,
-) -> ChunkResult {
+fn eval_chunk(engine_for: &EngineFor<'_>, group: usize, rules: &[&Rule], ctx: &Ctx<'_>) -> ChunkResult {
+    let Ctx {
+        inv,
+        pack,
+        catalog,
+        watch,
+    } = *ctx;
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let mut times = Vec::new();
@@ -663,7 +647,13 @@ fn eval_chunk(
         for (i, rule) in part.iter().enumerate() {
             let file = pack.files.get(rule.file).map(|f| f.path.as_str()).unwrap_or("<policy>");
             let started = std::time::Instant::now();
+            if let Some(w) = watch {
+                w.rule_started(&rule.meta.id, file);
+            }
             let result = engine.eval_rule(rule.entrypoint.clone());
+            if let Some(w) = watch {
+                w.rule_done(&rule.meta.id);
+            }
             // The engine's set-up is counted with the first rule it runs.
             let took = started.elapsed() + if i == 0 { built } else { Duration::ZERO };
             times.push((rule.meta.id.clone(), took));

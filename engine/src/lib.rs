@@ -49,6 +49,9 @@ pub mod generate;
 pub mod matrix;
 pub mod testing;
 pub mod waiver;
+pub mod watch;
+
+pub use watch::MemoryWatch;
 
 /// The bundled example inventories (`examples/*/`), sorted, for tests that run on each.
 #[cfg(test)]

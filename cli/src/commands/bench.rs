@@ -60,7 +60,16 @@ pub fn run(args: Args) -> i32 {
     req.workers = args.jobs.unwrap_or_else(crate::commands::check::default_jobs).max(1);
     // As `sansho check` does.
     req.slim_inventory = true;
-    let outcome = match check(&req) {
+    // Watched as `sansho check` is, so that the figures include the watch.
+    let watch = sansho_engine::MemoryWatch::new(None);
+    req.watch = Some(std::sync::Arc::clone(&watch));
+    let watching = crate::alloc::watch(&watch, |p| {
+        crate::render::problems::print(&p.into(), &sansho_engine::SourceMap::default());
+        exit::UNTRUSTED
+    });
+    let checked_outcome = check(&req);
+    drop(watching);
+    let outcome = match checked_outcome {
         Ok(o) => o,
         Err(f) => {
             crate::render::problems::print(&f.problems, &f.sources);

@@ -5,6 +5,7 @@ use crate::render;
 use sansho_engine::{check, CheckRequest, Date, Level, Problem, ProblemCode, Problems, SourceMap};
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -100,7 +101,7 @@ pub struct Args {
     /// Time limit for one rule's evaluation, in seconds (default 60).
     #[arg(long, value_name = "SECONDS")]
     pub rule_timeout: Option<u64>,
-    /// Heap ceiling while rules evaluate, in MiB (default 4096, or sansho.yaml limits.max_memory_mib).
+    /// Memory ceiling of the run (resident set), in MiB (default 4096, or sansho.yaml limits.max_memory_mib).
     #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_memory: Option<u64>,
     /// Evaluation threads (default: available cores, at most 8). Output does not depend on it.
@@ -192,6 +193,12 @@ pub fn run(args: Args) -> i32 {
     // Only the report is used below, unless the input is dumped from the documents.
     req.slim_inventory = args.dump_input.is_none();
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
+    // The memory ceiling (set by the check from --max-memory or sansho.yaml) is watched beside
+    // it; crossing it is reported like any untrusted run, in the output format, and ends it.
+    let watch = sansho_engine::MemoryWatch::new(None);
+    req.watch = Some(Arc::clone(&watch));
+    let format = args.format;
+    let _watching = crate::alloc::watch(&watch, move |p| fail(p.into(), &SourceMap::default(), format));
     let progress = crate::progress::Progress::start(args.quiet, "checking the inventory");
     let result = check(&req);
     progress.finish();

@@ -207,7 +207,9 @@ pub fn print(problems: &Problems, sources: &SourceMap) {
     for p in &problems.0 {
         all.push_str(&render_one(p, &mut snippets, &h));
     }
-    let policy = problems.0.iter().any(|p| p.code.is_policy());
+    // A policy's problems name its file; a memory limit reached while the inventory loads names
+    // none, and no policy failed.
+    let policy = problems.0.iter().any(|p| p.code.is_policy() && p.file.is_some());
     all.push_str(&format!(
         "sansho: {} problem{} — the run cannot be trusted{} (exit 2)\n",
         problems.0.len(),
