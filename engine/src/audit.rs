@@ -146,7 +146,8 @@ fn snippet(outcome: &CheckOutcome, loc: &Location) -> Vec<SnippetLine> {
     let Some(file) = outcome.inventory.sources.find(&loc.file) else {
         return Vec::new();
     };
-    snippet_of(&file.text, loc.offset as usize, loc.line)
+    file.text()
+        .map_or_else(Vec::new, |text| snippet_of(text, loc.offset as usize, loc.line))
 }
 
 /// The lines around the line holding byte `offset` (line number `line`), found by walking

@@ -439,13 +439,15 @@ pub fn evaluate_input(
         watch: opts.watch.as_deref(),
     };
     let mut times = Vec::new();
-    let mut findings = run_rules(
+    let (mut findings, mut places): (Vec<Finding>, Vec<_>) = run_rules(
         &|r| engine_for(&base, r),
         first,
         (opts.workers, group),
         &ctx,
         &mut times,
-    )?;
+    )?
+    .into_iter()
+    .unzip();
     let matches = crate::waiver::apply(&mut findings, waivers, inv, pack, opts.as_of);
     for f in findings.iter_mut().filter(|f| f.waiver.is_some()) {
         f.status = Status::Waived;
@@ -454,14 +456,21 @@ pub fn evaluate_input(
         let extra = to_regorus(&serde_json::json!({"sansho": {"waiver_matches": matches}}));
         base.add_data(extra)
             .map_err(|e| Problems::from(Problem::new(ProblemCode::Config, format!("waiver data rejected: {e}"))))?;
-        findings.extend(run_rules(
+        let (more, more_places): (Vec<Finding>, Vec<_>) = run_rules(
             &|r| engine_for(&base, r),
             after,
             (opts.workers, group),
             &ctx,
             &mut times,
-        )?);
+        )?
+        .into_iter()
+        .unzip();
+        findings.extend(more);
+        places.extend(more_places);
     }
+    // The policies' input is freed before any file is read again to locate findings.
+    drop(base);
+    locate_all(&mut findings, &places, inv, opts.workers);
     sort_findings(&mut findings);
     times.sort();
     Ok(Evaluation {
@@ -517,13 +526,13 @@ const SHARED_ENGINE_RULES: usize = 16;
 /// documents of the kinds it examines), each worker taking the next group when it is done with
 /// one: a fixed share per worker left one finishing long after the other. Findings, problems and
 /// times are sorted afterwards, so the order in which rules ran leaves no trace.
-fn run_rules(
+fn run_rules<'a>(
     engine_for: &EngineFor<'_>,
     mut rules: Vec<&Rule>,
     (workers, group): (usize, usize),
-    ctx: &Ctx<'_>,
+    ctx: &Ctx<'a>,
     times: &mut Vec<(String, Duration)>,
-) -> Result<Vec<Finding>, Problems> {
+) -> Result<Vec<Placed<'a>>, Problems> {
     let mut of_kind = [0usize; Kind::ALL.len()];
     for d in &ctx.inv.documents {
         if let Some(n) = of_kind.get_mut(d.kind.index()) {
@@ -598,7 +607,7 @@ struct Ctx<'a> {
 }
 
 /// One worker's findings (or problems) and the time each of its rules took.
-type ChunkResult = (Result<Vec<Finding>, Vec<Problem>>, Vec<(String, Duration)>);
+type ChunkResult<'a> = (Result<Vec<Placed<'a>>, Vec<Problem>>, Vec<(String, Duration)>);
 
 /// The order of every output: file, line, column, rule, resource.
 pub fn sort_findings(findings: &mut [Finding]) {
@@ -624,7 +633,7 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-fn eval_chunk(engine_for: &EngineFor<'_>, group: usize, rules: &[&Rule], ctx: &Ctx<'_>) -> ChunkResult {
+fn eval_chunk<'a>(engine_for: &EngineFor<'_>, group: usize, rules: &[&Rule], ctx: &Ctx<'a>) -> ChunkResult<'a> {
     let Ctx {
         inv,
         pack,
@@ -680,13 +689,13 @@ fn text_of(v: &regorus::Value) -> Option<Text> {
 }
 
 /// Turns one rule's `deny` value into findings.
-fn findings_of(
+fn findings_of<'a>(
     rule: &Rule,
     v: &regorus::Value,
-    inv: &Inventory,
+    inv: &'a Inventory,
     catalog: &Catalog,
     file: &str,
-) -> Result<Vec<Finding>, Problem> {
+) -> Result<Vec<Placed<'a>>, Problem> {
     let bad = |msg: String| {
         Problem::new(ProblemCode::PolicyOutput, format!("rule {}: {msg}", rule.meta.id))
             .in_file(file.to_string())
@@ -699,6 +708,7 @@ fn findings_of(
         other => return Err(bad(format!("`deny` must be a set, found {other}"))),
     };
     let mut out = Vec::new();
+    let mut places = Vec::new();
     for item in items {
         let kind_s = item["resource"]["kind"]
             .as_string()
@@ -798,12 +808,70 @@ fn findings_of(
                 file,
             },
             path: path_s,
-            location: inv.locate(doc, &segs),
+            // Found once evaluation is over (`locate_all`).
+            location: Location::new("", doc.pos.pos),
             status: Status::Open,
             waiver: None,
         });
+        places.push((doc, segs));
     }
-    Ok(out)
+    Ok(out.into_iter().zip(places).collect())
+}
+
+/// A finding, and the document and value path its location is found from.
+type Placed<'a> = (Finding, (&'a crate::inventory::Document, Vec<yaml::Seg>));
+
+/// Sets each finding's location (the value its path names), on up to `workers` threads.
+///
+/// Done after evaluation, once the policies' input is freed: a path outside a document's
+/// envelope is found by parsing its lines again, from a file text read again if it was let go
+/// after loading (`SourceMap::add_released`), and a large inventory's findings point into
+/// nearly every file. Each thread takes the findings of one file at a time, so that a file is
+/// read again by one thread while the other parses another.
+fn locate_all(
+    findings: &mut [Finding],
+    places: &[(&crate::inventory::Document, Vec<yaml::Seg>)],
+    inv: &Inventory,
+    workers: usize,
+) {
+    let mut by_file: BTreeMap<crate::source::FileId, Vec<usize>> = BTreeMap::new();
+    for (i, (doc, _)) in places.iter().enumerate() {
+        by_file.entry(doc.file).or_default().push(i);
+    }
+    let groups: Vec<Vec<usize>> = by_file.into_values().collect();
+    let locate = |group: &Vec<usize>| -> Vec<(usize, Location)> {
+        group
+            .iter()
+            .filter_map(|&i| places.get(i).map(|(doc, segs)| (i, inv.locate(doc, segs))))
+            .collect()
+    };
+    let workers = workers.clamp(1, 16).min(groups.len().max(1));
+    let located: Vec<(usize, Location)> = if workers <= 1 {
+        groups.iter().flat_map(locate).collect()
+    } else {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut done = Vec::new();
+                        while let Some(g) = groups.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                            done.extend(locate(g));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            // A thread that panicked leaves its findings at their document (not reached:
+            // locating does not panic).
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
+    };
+    for (i, loc) in located {
+        if let Some(f) = findings.get_mut(i) {
+            f.location = loc;
+        }
+    }
 }
 
 #[cfg(test)]

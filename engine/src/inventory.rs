@@ -201,8 +201,10 @@ impl Inventory {
         cut.full.get_or_init(|| {
             self.sources
                 .get(doc.file)
-                .and_then(|f| yaml::reparse(&f.text, cut.json, cut.span, &cut.limits))
-                // Not reached for a text that parsed before; the envelope's positions then.
+                .and_then(|f| f.text())
+                .and_then(|text| yaml::reparse(text, cut.json, cut.span, &cut.limits))
+                // A text that can no longer be read as it was (or, not reached, that no longer
+                // parses): the envelope's positions then.
                 .unwrap_or_else(|| doc.pos.clone())
         })
     }
@@ -426,7 +428,7 @@ pub fn pos_of_offset(text: &str, offset: usize) -> Pos {
 }
 
 /// Decodes a file's bytes, explaining what to do when they are not UTF-8.
-fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Problem> {
+pub(crate) fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Problem> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(
             Problem::new(ProblemCode::NotUtf8, "the file is UTF-16; sansho reads UTF-8 only")
@@ -663,7 +665,8 @@ enum ReadFile {
     Failed(Problem),
     Parsed {
         sha256: String,
-        text: Arc<str>,
+        /// The text, unless it was let go after parsing: then where to read it again.
+        text: Result<Arc<str>, PathBuf>,
         parsed: Result<Vec<yaml::Document>, Problem>,
         /// Per document (empty when the file did not parse).
         prepared: Vec<Option<Prepared>>,
@@ -791,7 +794,7 @@ fn read_file(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interne
         );
     }
     match std::fs::read(path) {
-        Ok(bytes) => parse_bytes(bytes, shown, opts, strings),
+        Ok(bytes) => parse_bytes(bytes, shown, opts, strings, Some(path)),
         Err(e) => ReadFile::Failed(
             Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
                 .in_file(shown)
@@ -802,7 +805,17 @@ fn read_file(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interne
 
 /// Decodes, hashes and parses one file, and prepares its documents (`strings` is the reading
 /// thread's).
-fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
+///
+/// The text of a file read from `origin` is let go once parsed when nothing while loading
+/// needs it again (see [`text_needed_after_parsing`]): it is read again only if a position or
+/// a snippet is asked for.
+fn parse_bytes(
+    bytes: Vec<u8>,
+    shown: &str,
+    opts: &LoadOptions,
+    strings: &mut Interner,
+    origin: Option<&Path>,
+) -> ReadFile {
     let sha256 = crate::source::sha256_hex(&bytes);
     let text: Arc<str> = match decode(bytes, shown) {
         Ok(t) => Arc::from(t),
@@ -818,12 +831,33 @@ fn parse_bytes(bytes: Vec<u8>, shown: &str, opts: &LoadOptions, strings: &mut In
     if parsed.is_err() {
         prepared.clear();
     }
+    let text = match (origin, &parsed) {
+        (Some(origin), Ok(docs)) if !text_needed_after_parsing(docs) => Err(origin.to_path_buf()),
+        _ => Ok(text),
+    };
     ReadFile::Parsed {
         sha256,
         text,
         parsed,
         prepared,
     }
+}
+
+/// Whether adding a file's documents to the inventory reads its text: to report an empty file,
+/// to take resources out of a configuration format, or for a file with no sansho document
+/// (data a Configuration document may name). [`add_read_file`] decides the same way.
+fn text_needed_after_parsing(docs: &[yaml::Document]) -> bool {
+    docs.is_empty() || configuration::recognise(docs) != Recognised::Other || is_foreign(docs)
+}
+
+/// Not one document says it is sansho's.
+fn is_foreign(docs: &[yaml::Document]) -> bool {
+    docs.iter().all(|d| {
+        !d.value
+            .get("apiVersion")
+            .and_then(|a| a.as_str())
+            .is_some_and(|a| a.starts_with("sansho"))
+    })
 }
 
 /// Reads and parses `files` on up to `opts.workers` threads, in order.
@@ -900,7 +934,7 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, opts: &LoadOptions) -> Result<I
             problems: &mut problems,
             pending: &mut pending,
         };
-        add_read_file(parse_bytes(bytes, &shown, opts, &mut strings), &shown, &mut st);
+        add_read_file(parse_bytes(bytes, &shown, opts, &mut strings, None), &shown, &mut st);
     }
     finish(&mut inv, pending, &mut first_seen, &mut problems);
     if problems.is_empty() {
@@ -932,7 +966,14 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
             prepared,
         } => (sha256, text, parsed, prepared),
     };
-    let file = inv.sources.add_hashed(shown.to_string(), sha256, text.clone());
+    let (file, text) = match text {
+        Ok(text) => (inv.sources.add_hashed(shown.to_string(), sha256, text.clone()), text),
+        // Let go after parsing: nothing below reads it (`text_needed_after_parsing`).
+        Err(origin) => (
+            inv.sources.add_released(shown.to_string(), sha256, origin),
+            Arc::from(""),
+        ),
+    };
     let docs = match parsed {
         Ok(d) => d,
         Err(p) => {
@@ -978,13 +1019,7 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
         return;
     }
     // Not one document says it is sansho's: maybe data a Configuration document names.
-    let foreign = docs.iter().all(|d| {
-        !d.value
-            .get("apiVersion")
-            .and_then(|a| a.as_str())
-            .is_some_and(|a| a.starts_with("sansho"))
-    });
-    if foreign {
+    if is_foreign(&docs) {
         pending.push(Pending {
             file,
             shown: shown.to_string(),
@@ -1612,6 +1647,49 @@ mod parallel_tests {
 
     /// Files are taken by whichever thread is free, yet the loaded inventory — documents,
     /// positions, sources and problems, in order — is the same for any number of threads.
+    /// Texts let go after loading are read again for positions: every position is the one a
+    /// load that kept whole trees (and texts) gives. A file changed since gives no text, and
+    /// its documents then keep their envelope's positions instead of shifted ones.
+    #[test]
+    fn released_texts_give_the_same_positions_until_a_file_changes() {
+        let dir = std::env::temp_dir().join(format!("sansho-released-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut opts = crate::generate::GenerateOptions::new(12, 3, crate::date::Date::new(2026, 11, 25).unwrap());
+        opts.systems_per_file = 4;
+        for (rel, text) in crate::generate::generate(&opts).files {
+            let path = dir.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            // CRLF line breaks, so that a wrong offset would show.
+            std::fs::write(path, text.replace('\n', "\r\n")).unwrap();
+        }
+        let whole = load(
+            &dir,
+            &LoadOptions {
+                positions_on_demand: false,
+                ..LoadOptions::default()
+            },
+        )
+        .unwrap();
+        let released = load(&dir, &LoadOptions::default()).unwrap();
+        assert!(released.documents.iter().any(|d| d.cut.is_some()));
+        assert!(released.shape() == whole.shape());
+        // A fresh load, then its first systems file changes on disk before positions are asked.
+        let inv = load(&dir, &LoadOptions::default()).unwrap();
+        let doc = inv.documents.iter().find(|d| d.kind == Kind::System).unwrap();
+        let file = inv.sources.get(doc.file).unwrap();
+        let on_disk = dir.join(file.display.strip_prefix(&format!("{}/", dir.display())).unwrap());
+        let before = std::fs::read_to_string(&on_disk).unwrap();
+        std::fs::write(&on_disk, format!("# moved\r\n{before}")).unwrap();
+        let path = yaml::parse_path("spec.status").unwrap();
+        let loc = inv.locate(doc, &path);
+        assert!(inv.sources.get(doc.file).unwrap().text().is_none());
+        // Not the shifted line of `status`: the document's own line (its envelope's root).
+        assert_eq!((loc.line, loc.offset), (doc.pos.pos.line, doc.pos.pos.offset));
+        let exact = whole.locate(whole.documents.iter().find(|d| d.name == doc.name).unwrap(), &path);
+        assert!(exact.line > loc.line);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn loading_does_not_depend_on_the_thread_count() {
         let dir = std::env::temp_dir().join(format!("sansho-load-threads-{}", std::process::id()));

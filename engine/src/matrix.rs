@@ -701,7 +701,7 @@ pub fn cross_check(institution: &Path, vendor: &Path, as_of: Date) -> Result<Che
     let b = load(vendor)?;
     let mut sources = SourceMap::default();
     for f in a.sources.files().iter().chain(b.sources.files()) {
-        sources.add(f.display.clone(), f.text.as_bytes(), f.text.clone());
+        sources.add_file(f);
     }
     let findings =
         cross_check_inventories(&a, &b, &institution.to_string_lossy(), &vendor.to_string_lossy()).map_err(|p| {

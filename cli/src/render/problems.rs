@@ -121,7 +121,7 @@ impl<'s> Snippets<'s> {
             return Some((k, v.clone()));
         }
         let src = self.sources.find(display)?;
-        let indexed = Indexed::new(src.text.clone());
+        let indexed = Indexed::new(src.text()?.clone());
         self.indexed.insert(src.display.as_str(), indexed.clone());
         Some((src.display.as_str(), indexed))
     }
