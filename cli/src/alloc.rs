@@ -66,8 +66,10 @@ pub fn tune() -> bool {
 }
 
 /// Memory the process holds now, in bytes: its resident set, as `top` and the kernel's
-/// out-of-memory killer count it. On Linux from `/proc/self/status` (`VmRSS`); elsewhere
-/// mimalloc's reading of it (the task's resident size on macOS, the working set on Windows).
+/// out-of-memory killer count it. On Linux from `/proc/self/status` (`VmRSS`); on macOS and
+/// Windows mimalloc's reading of it (the task's resident size, the working set). Elsewhere, or
+/// without `/proc`, the peak resident set the system reports: mimalloc's "current" figure is
+/// there only the memory it committed, which on Linux includes a whole arena reserved at once.
 pub fn in_use() -> u64 {
     #[cfg(target_os = "linux")]
     if let Some(kib) = std::fs::read_to_string("/proc/self/status")
@@ -77,22 +79,26 @@ pub fn in_use() -> u64 {
     {
         return kib.saturating_mul(1024);
     }
-    let mut current: usize = 0;
+    let (mut current, mut peak): (usize, usize) = (0, 0);
     // SAFETY: mimalloc writes each non-null out-parameter once (a `size_t`) and skips the null
-    // ones; `current` lives across the call.
+    // ones; `current` and `peak` live across the call.
     unsafe {
         mi_process_info(
             std::ptr::null_mut(),
             std::ptr::null_mut(),
             std::ptr::null_mut(),
             &mut current,
-            std::ptr::null_mut(),
+            &mut peak,
             std::ptr::null_mut(),
             std::ptr::null_mut(),
             std::ptr::null_mut(),
         );
     }
-    current as u64
+    if cfg!(any(target_os = "macos", target_os = "ios", windows)) {
+        current as u64
+    } else {
+        peak as u64
+    }
 }
 
 /// The `VmRSS:` figure of a `/proc/<pid>/status` text, in KiB.
