@@ -542,41 +542,25 @@ fn run_rules<'a>(
     let cost = |r: &Rule| -> usize { r.meta.resources.iter().filter_map(|k| of_kind.get(k.index())).sum() };
     rules.sort_by_key(|r| std::cmp::Reverse(cost(r)));
     let groups: Vec<&[&Rule]> = rules.chunks(group.max(1)).collect();
-    let workers = workers.clamp(1, 16).min(groups.len().max(1));
-    let results: Vec<ChunkResult> = if workers <= 1 {
-        vec![eval_chunk(engine_for, group, &rules, ctx)]
-    } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(part) = groups.get(i) else { break };
-                            done.push(eval_chunk(engine_for, group, part, ctx));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        vec![(
-                            Err(vec![Problem::new(
-                                ProblemCode::PolicyRuntime,
-                                "an evaluation worker stopped unexpectedly",
-                            )]),
-                            Vec::new(),
-                        )]
-                    })
-                })
-                .collect()
+    let results: Vec<ChunkResult> = crate::threads::each_taking_next(
+        &groups,
+        workers,
+        || (),
+        |(), part| eval_chunk(engine_for, group, part, ctx),
+    )
+    .into_iter()
+    .map(|r| {
+        r.unwrap_or_else(|| {
+            (
+                Err(vec![Problem::new(
+                    ProblemCode::PolicyRuntime,
+                    "an evaluation worker stopped unexpectedly",
+                )]),
+                Vec::new(),
+            )
         })
-    };
+    })
+    .collect();
     let mut findings = Vec::new();
     let mut problems = Vec::new();
     for (r, t) in results {
@@ -845,29 +829,10 @@ fn locate_all(
             .filter_map(|&i| places.get(i).map(|(doc, segs)| (i, inv.locate(doc, segs))))
             .collect()
     };
-    let workers = workers.clamp(1, 16).min(groups.len().max(1));
-    let located: Vec<(usize, Location)> = if workers <= 1 {
-        groups.iter().flat_map(locate).collect()
-    } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut done = Vec::new();
-                        while let Some(g) = groups.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-                            done.extend(locate(g));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            // A thread that panicked leaves its findings at their document (not reached:
-            // locating does not panic).
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-        })
-    };
-    for (i, loc) in located {
+    // A thread that panicked leaves its findings at their document (not reached: locating
+    // does not panic).
+    let located = crate::threads::each_taking_next(&groups, workers, || (), |(), g| locate(g));
+    for (i, loc) in located.into_iter().flatten().flatten() {
         if let Some(f) = findings.get_mut(i) {
             f.location = loc;
         }

@@ -866,53 +866,21 @@ fn is_foreign(docs: &[yaml::Document]) -> bool {
 /// fixed halves left one thread idle for a third of the phase); the results are put back in
 /// file order, so nothing downstream depends on which thread read what.
 fn read_files(files: &[(PathBuf, String)], opts: &LoadOptions) -> Vec<ReadFile> {
-    let workers = opts.workers.clamp(1, 16).min(files.len().max(1));
-    if workers <= 1 {
-        let mut strings = Interner::default();
-        return files
-            .iter()
-            .map(|(p, shown)| read_file(p, shown, opts, &mut strings))
-            .collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<ReadFile>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    // Strings are shared within a thread (values compare by content).
-                    let mut strings = Interner::default();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some((p, shown)) = files.get(i) else { break };
-                        done.push((i, read_file(p, shown, opts, &mut strings)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        let mut slots: Vec<Option<ReadFile>> = files.iter().map(|_| None).collect();
-        for h in handles {
-            // A thread that panicked leaves its files empty: reported below.
-            for (i, f) in h.join().unwrap_or_default() {
-                if let Some(slot) = slots.get_mut(i) {
-                    *slot = Some(f);
-                }
-            }
-        }
-        slots
-    });
-    slots
-        .iter_mut()
-        .zip(files)
-        .map(|(slot, (_, shown))| {
-            slot.take().unwrap_or_else(|| {
-                ReadFile::Failed(
-                    Problem::new(ProblemCode::Io, "reading the file stopped unexpectedly").in_file(shown.as_str()),
-                )
-            })
+    // Strings are shared within a thread (values compare by content).
+    crate::threads::each_taking_next(files, opts.workers, Interner::default, |strings, (p, shown)| {
+        read_file(p, shown, opts, strings)
+    })
+    .into_iter()
+    .zip(files)
+    .map(|(read, (_, shown))| {
+        // A thread that panicked leaves its files unread.
+        read.unwrap_or_else(|| {
+            ReadFile::Failed(
+                Problem::new(ProblemCode::Io, "reading the file stopped unexpectedly").in_file(shown.as_str()),
+            )
         })
-        .collect()
+    })
+    .collect()
 }
 
 /// Loads an inventory from in-memory files `(shown path, bytes)` — test fixtures embedded in
@@ -1645,23 +1613,29 @@ mod tests {
 mod parallel_tests {
     use super::*;
 
-    /// Files are taken by whichever thread is free, yet the loaded inventory — documents,
-    /// positions, sources and problems, in order — is the same for any number of threads.
+    /// A generated inventory of `systems` systems (four per file) written under a fresh
+    /// temporary directory named after `name`, with `\r\n` line breaks if `crlf`.
+    fn generated_on_disk(name: &str, systems: usize, seed: u64, crlf: bool) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("sansho-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut opts =
+            crate::generate::GenerateOptions::new(systems, seed, crate::date::Date::new(2026, 11, 25).unwrap());
+        opts.systems_per_file = 4;
+        for (rel, text) in crate::generate::generate(&opts).files {
+            let path = dir.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, if crlf { text.replace('\n', "\r\n") } else { text }).unwrap();
+        }
+        dir
+    }
+
     /// Texts let go after loading are read again for positions: every position is the one a
     /// load that kept whole trees (and texts) gives. A file changed since gives no text, and
     /// its documents then keep their envelope's positions instead of shifted ones.
     #[test]
     fn released_texts_give_the_same_positions_until_a_file_changes() {
-        let dir = std::env::temp_dir().join(format!("sansho-released-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let mut opts = crate::generate::GenerateOptions::new(12, 3, crate::date::Date::new(2026, 11, 25).unwrap());
-        opts.systems_per_file = 4;
-        for (rel, text) in crate::generate::generate(&opts).files {
-            let path = dir.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            // CRLF line breaks, so that a wrong offset would show.
-            std::fs::write(path, text.replace('\n', "\r\n")).unwrap();
-        }
+        // CRLF line breaks, so that a wrong offset would show.
+        let dir = generated_on_disk("released", 12, 3, true);
         let whole = load(
             &dir,
             &LoadOptions {
@@ -1690,17 +1664,11 @@ mod parallel_tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// Files are taken by whichever thread is free, yet the loaded inventory — documents,
+    /// positions, sources and problems, in order — is the same for any number of threads.
     #[test]
     fn loading_does_not_depend_on_the_thread_count() {
-        let dir = std::env::temp_dir().join(format!("sansho-load-threads-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let mut opts = crate::generate::GenerateOptions::new(45, 7, crate::date::Date::new(2026, 11, 25).unwrap());
-        opts.systems_per_file = 4;
-        for (rel, text) in crate::generate::generate(&opts).files {
-            let path = dir.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
+        let dir = generated_on_disk("load-threads", 45, 7, false);
         // Two broken files far apart, so that their problems come from different threads.
         std::fs::write(dir.join("assets/aa-broken.yaml"), "a: [1\n").unwrap();
         std::fs::write(

@@ -48,6 +48,7 @@ pub mod docs;
 pub mod generate;
 pub mod matrix;
 pub mod testing;
+mod threads;
 pub mod waiver;
 pub mod watch;
 
