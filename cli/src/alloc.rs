@@ -108,11 +108,25 @@ fn vm_rss_kib(status: &str) -> Option<u64> {
     line.trim().strip_suffix("kB")?.trim().parse().ok()
 }
 
-/// Watches the ceiling the check sets on `watch`, from a thread of its own: when the memory in
-/// use crosses it, `report` reports the problem (in the command's format) and returns the exit
-/// code the process then ends with. The watch stops when the handle is dropped.
-pub fn watch(watch: &Arc<MemoryWatch>, report: impl FnOnce(Problem) -> i32 + Send + 'static) -> Watching {
-    watch.spawn(in_use, POLL_EVERY, move |p| std::process::exit(report(p)))
+/// A memory ceiling watched from a thread of its own until the returned handle is dropped:
+/// `limit` bytes, or, with `None`, the ceiling a check sets through the watch (`--max-memory`,
+/// sansho.yaml, 4 GiB). When the memory in use crosses it, `report` reports the problem (in
+/// the command's format) and returns the exit code the process then ends with.
+pub fn watch(limit: Option<u64>, report: impl FnOnce(Problem) -> i32 + Send + 'static) -> (Arc<MemoryWatch>, Watching) {
+    let watch = MemoryWatch::new(limit);
+    let watching = watch.spawn(in_use, POLL_EVERY, move |p| std::process::exit(report(p)));
+    (watch, watching)
+}
+
+/// For commands that evaluate without a check (`test`, `matrix`): the default ceiling, a
+/// crossing reported on stderr.
+pub fn watch_evaluation() -> Watching {
+    let (watch, watching) = self::watch(Some(sansho_engine::eval::DEFAULT_MEMORY_LIMIT), |p| {
+        crate::render::problems::print(&p.into(), &sansho_engine::SourceMap::default());
+        crate::exit::UNTRUSTED
+    });
+    watch.stage(sansho_engine::watch::Stage::Evaluating);
+    watching
 }
 
 /// The option's current value.

@@ -118,7 +118,7 @@ impl MemoryWatch {
                 Problem::new(
                     ProblemCode::Limit,
                     format!(
-                        "rule {id} failed: memory limit exceeded: the check used {used_mib} MiB, over the limit of {limit_mib} MiB{also}"
+                        "rule {id} failed: memory limit exceeded: sansho used {used_mib} MiB, over the limit of {limit_mib} MiB{also}"
                     ),
                 )
                 .in_file(file.clone())
@@ -127,7 +127,7 @@ impl MemoryWatch {
             (Stage::Loading, _) => Problem::new(
                 ProblemCode::Limit,
                 format!(
-                    "memory limit exceeded while loading the inventory: the check used {used_mib} MiB, over the limit of {limit_mib} MiB"
+                    "memory limit exceeded while loading the inventory: sansho used {used_mib} MiB, over the limit of {limit_mib} MiB"
                 ),
             )
             .help(format!("check a part of the inventory at a time, or {raise}")),
@@ -140,10 +140,14 @@ impl MemoryWatch {
                 Problem::new(
                     ProblemCode::Limit,
                     format!(
-                        "memory limit exceeded while {what}: the check used {used_mib} MiB, over the limit of {limit_mib} MiB"
+                        "memory limit exceeded while {what}: sansho used {used_mib} MiB, over the limit of {limit_mib} MiB"
                     ),
                 )
-                .help(raise.to_string())
+                .help(if stage == Stage::Evaluating {
+                    format!("make the rules build smaller collections, or {raise} (sansho check)")
+                } else {
+                    raise.to_string()
+                })
             }
         };
         Some(p)
@@ -260,6 +264,15 @@ mod tests {
         );
         w.stage(Stage::Reporting);
         assert!(w.over(300 << 20).unwrap().message.contains("writing the report"));
+        // Evaluating with no rule named (`sansho test`, `sansho matrix`).
+        w.stage(Stage::Evaluating);
+        let p = w.over(300 << 20).unwrap();
+        assert!(
+            p.message.starts_with("memory limit exceeded while evaluating rules"),
+            "{}",
+            p.message
+        );
+        assert!(p.help.unwrap_or_default().contains("smaller collections"));
     }
 
     static USED: AtomicU64 = AtomicU64::new(0);

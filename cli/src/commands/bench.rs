@@ -61,12 +61,11 @@ pub fn run(args: Args) -> i32 {
     // As `sansho check` does.
     req.slim_inventory = true;
     // Watched as `sansho check` is, so that the figures include the watch.
-    let watch = sansho_engine::MemoryWatch::new(None);
-    req.watch = Some(std::sync::Arc::clone(&watch));
-    let watching = crate::alloc::watch(&watch, |p| {
+    let (watch, watching) = crate::alloc::watch(None, |p| {
         crate::render::problems::print(&p.into(), &sansho_engine::SourceMap::default());
         exit::UNTRUSTED
     });
+    req.watch = Some(watch);
     let checked_outcome = check(&req);
     drop(watching);
     let outcome = match checked_outcome {

@@ -5,7 +5,6 @@ use crate::render;
 use sansho_engine::{check, CheckRequest, Date, Level, Problem, ProblemCode, Problems, SourceMap};
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -195,10 +194,9 @@ pub fn run(args: Args) -> i32 {
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
     // The memory ceiling (set by the check from --max-memory or sansho.yaml) is watched beside
     // it; crossing it is reported like any untrusted run, in the output format, and ends it.
-    let watch = sansho_engine::MemoryWatch::new(None);
-    req.watch = Some(Arc::clone(&watch));
     let format = args.format;
-    let _watching = crate::alloc::watch(&watch, move |p| fail(p.into(), &SourceMap::default(), format));
+    let (watch, _watching) = crate::alloc::watch(None, move |p| fail(p.into(), &SourceMap::default(), format));
+    req.watch = Some(watch);
     let progress = crate::progress::Progress::start(args.quiet, "checking the inventory");
     let result = check(&req);
     progress.finish();

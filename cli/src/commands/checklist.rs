@@ -61,9 +61,8 @@ impl RunArgs {
         req.no_waivers = self.no_waivers;
         req.workers = self.jobs.unwrap_or_else(default_jobs).max(1);
         req.positions_on_demand = !every_position;
-        let watch = sansho_engine::MemoryWatch::new(None);
-        req.watch = Some(std::sync::Arc::clone(&watch));
-        let _watching = crate::alloc::watch(&watch, |p| fail(p.into(), &SourceMap::default()));
+        let (watch, _watching) = crate::alloc::watch(None, |p| fail(p.into(), &SourceMap::default()));
+        req.watch = Some(watch);
         let progress = crate::progress::Progress::start(self.quiet, "checking the inventory");
         let result = check(&req);
         progress.finish();

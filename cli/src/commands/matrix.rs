@@ -86,6 +86,8 @@ pub fn run(args: Args) -> i32 {
         Ok(d) => d,
         Err(p) => return fail(p.into(), &SourceMap::default()),
     };
+    // Its rules (unassigned requirements) stop at the default memory ceiling.
+    let _watching = crate::alloc::watch_evaluation();
     if let (Some(inst), Some(vend)) = (&args.institution, &args.vendor) {
         let format = args.format.unwrap_or(Format::Human);
         let outcome = match sansho_engine::matrix::cross_check(inst, vend, as_of) {
