@@ -779,7 +779,10 @@ fn prepare_document(
 }
 
 fn read_file(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interner) -> ReadFile {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let meta = std::fs::metadata(path);
+    let size = meta.as_ref().map(|m| m.len()).unwrap_or(0);
+    // Only a regular file can be read again for its text (not a pipe such as `<(…)`).
+    let again = meta.is_ok_and(|m| m.is_file()).then_some(path);
     if size > opts.max_file_bytes {
         return ReadFile::Failed(
             Problem::new(
@@ -794,7 +797,7 @@ fn read_file(path: &Path, shown: &str, opts: &LoadOptions, strings: &mut Interne
         );
     }
     match std::fs::read(path) {
-        Ok(bytes) => parse_bytes(bytes, shown, opts, strings, Some(path)),
+        Ok(bytes) => parse_bytes(bytes, shown, opts, strings, again),
         Err(e) => ReadFile::Failed(
             Problem::new(ProblemCode::Io, format!("cannot read the file: {e}"))
                 .in_file(shown)
