@@ -1,8 +1,8 @@
 //! The allocator, its tuning for large inventories, and the watch over the memory ceiling.
 //!
 //! **mimalloc** is the global allocator: regorus builds and drops many small values while it
-//! evaluates, and mimalloc's thread-local free lists serve that ≈ 10 % faster than the system
-//! allocator. The library leaves the choice to the binary (regorus can install an allocator of
+//! evaluates, and mimalloc's thread-local free lists serve that faster than the system
+//! allocator (glibc's: 20–25 % more CPU time for a 10 000-system check, 2026-12-05). The library leaves the choice to the binary (regorus can install an allocator of
 //! its own, with per-allocation counting for its memory limit; sansho does not use that: see
 //! `sansho_engine::watch`).
 //!
