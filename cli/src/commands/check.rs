@@ -193,13 +193,16 @@ pub fn run(args: Args) -> i32 {
     req.slim_inventory = args.dump_input.is_none();
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
     // The memory ceiling (set by the check from --max-memory or sansho.yaml) is watched beside
-    // it; crossing it is reported like any untrusted run, in the output format, and ends it.
+    // it, while it loads and evaluates; crossing it is reported like any untrusted run, in the
+    // output format, and ends it.
     let format = args.format;
-    let (watch, _watching) = crate::alloc::watch(None, move |p| fail(p.into(), &SourceMap::default(), format));
+    let (watch, watching) = crate::alloc::watch(None, move |p| fail(p.into(), &SourceMap::default(), format));
     req.watch = Some(watch);
     let progress = crate::progress::Progress::start(args.quiet, "checking the inventory");
     let result = check(&req);
     progress.finish();
+    // Not while outputs are written: ending the process then would leave a file half written.
+    drop(watching);
     let outcome = match result {
         Ok(o) => o,
         Err(f) => {

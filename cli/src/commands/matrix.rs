@@ -86,11 +86,14 @@ pub fn run(args: Args) -> i32 {
         Ok(d) => d,
         Err(p) => return fail(p.into(), &SourceMap::default()),
     };
-    // Its rules (unassigned requirements) stop at the default memory ceiling.
-    let _watching = crate::alloc::watch_evaluation();
+    // Its rules (unassigned requirements) stop at the default memory ceiling, watched while
+    // the inventories load and the rules evaluate.
+    let watching = crate::alloc::watch_evaluation();
     if let (Some(inst), Some(vend)) = (&args.institution, &args.vendor) {
         let format = args.format.unwrap_or(Format::Human);
-        let outcome = match sansho_engine::matrix::cross_check(inst, vend, as_of) {
+        let checked = sansho_engine::matrix::cross_check(inst, vend, as_of);
+        drop(watching);
+        let outcome = match checked {
             Ok(o) => o,
             Err(f) => return fail(f.problems, &f.sources),
         };
@@ -144,7 +147,9 @@ pub fn run(args: Args) -> i32 {
             &SourceMap::default(),
         );
     }
-    let m = match sansho_engine::matrix::matrix_of(&path, args.contract.as_deref(), as_of) {
+    let built = sansho_engine::matrix::matrix_of(&path, args.contract.as_deref(), as_of);
+    drop(watching);
+    let m = match built {
         Ok((m, _)) => m,
         Err(f) => return fail(f.problems, &f.sources),
     };

@@ -66,8 +66,10 @@ pub fn run(args: Args) -> i32 {
     }
     let want_coverage = args.coverage || args.threshold.is_some();
     // A test that builds a huge collection stops at the default memory ceiling.
-    let _watching = crate::alloc::watch_evaluation();
-    let (results, coverage) = match run_tests_with_coverage(&pack, &catalog, filter.as_ref(), as_of, want_coverage) {
+    let watching = crate::alloc::watch_evaluation();
+    let ran = run_tests_with_coverage(&pack, &catalog, filter.as_ref(), as_of, want_coverage);
+    drop(watching);
+    let (results, coverage) = match ran {
         Ok(r) => r,
         Err(p) => {
             crate::render::problems::print(&p, &Default::default());
