@@ -848,7 +848,8 @@ fn parse_bytes(
 
 /// Whether adding a file's documents to the inventory reads its text: to report an empty file,
 /// to take resources out of a configuration format, or for a file with no sansho document
-/// (data a Configuration document may name). [`add_read_file`] decides the same way.
+/// (data a Configuration document may name). [`add_read_file`] decides the same way (were the
+/// two to differ, the text would only be read again).
 fn text_needed_after_parsing(docs: &[yaml::Document]) -> bool {
     docs.is_empty() || configuration::recognise(docs) != Recognised::Other || is_foreign(docs)
 }
@@ -937,13 +938,19 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
             prepared,
         } => (sha256, text, parsed, prepared),
     };
-    let (file, text) = match text {
-        Ok(text) => (inv.sources.add_hashed(shown.to_string(), sha256, text.clone()), text),
-        // Let go after parsing: nothing below reads it (`text_needed_after_parsing`).
-        Err(origin) => (
-            inv.sources.add_released(shown.to_string(), sha256, origin),
-            Arc::from(""),
-        ),
+    let file = match text {
+        Ok(text) => inv.sources.add_hashed(shown.to_string(), sha256, text),
+        Err(origin) => inv.sources.add_released(shown.to_string(), sha256, origin),
+    };
+    // The text, for the two uses below. A file whose text was let go is not reached here
+    // (`text_needed_after_parsing` decides as this function does); were it, its text would be
+    // read again through the source map, not taken as empty.
+    let text_of = |inv: &Inventory| -> Arc<str> {
+        inv.sources
+            .get(file)
+            .and_then(crate::source::SourceFile::text)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(""))
     };
     let docs = match parsed {
         Ok(d) => d,
@@ -955,7 +962,7 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
     if docs.is_empty() {
         problems.push(
             Problem::new(ProblemCode::EmptyFile, "the file holds no document")
-                .at(Location::new(shown, pos_of_offset(&text, 0)))
+                .at(Location::new(shown, pos_of_offset(&text_of(inv), 0)))
                 .help("add a document (apiVersion, kind, metadata, spec) or delete the file"),
         );
         return;
@@ -963,6 +970,7 @@ fn add_read_file(f: ReadFile, shown: &str, st: &mut LoadState) {
     let recognised = configuration::recognise(&docs);
     if recognised != Recognised::Other {
         let mut seen: HashMap<String, Pos> = HashMap::new();
+        let text = text_of(inv);
         for item in configuration::items(recognised, &docs, &text, shown) {
             if let Some(first) = seen.get(&item.address) {
                 problems.push(

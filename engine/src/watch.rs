@@ -192,9 +192,10 @@ pub struct Watching {
     thread: Option<JoinHandle<()>>,
 }
 
+#[cfg(test)]
 impl Watching {
     /// Whether the thread is running (it could not be started if the system refused a thread).
-    pub fn is_running(&self) -> bool {
+    fn is_running(&self) -> bool {
         self.thread.as_ref().is_some_and(|t| !t.is_finished())
     }
 }
