@@ -52,6 +52,9 @@ pub struct CheckRequest {
     pub slim_inventory: bool,
     /// See [`LoadOptions::positions_on_demand`] (default on).
     pub positions_on_demand: bool,
+    /// Write the policies' input, as JSON, to this file once it is built and before any rule
+    /// runs ([`eval::write_input`]): it is there even when a waiver or a policy then fails.
+    pub dump_input: Option<PathBuf>,
 }
 
 impl CheckRequest {
@@ -73,6 +76,7 @@ impl CheckRequest {
             no_waivers: false,
             slim_inventory: false,
             positions_on_demand: true,
+            dump_input: None,
         }
     }
 }
@@ -168,9 +172,6 @@ pub struct CheckFailure {
     pub problems: Problems,
     /// Files read before the failure, for snippets.
     pub sources: SourceMap,
-    /// The inventory, when it loaded and a later step (waivers, a policy) failed: what the
-    /// policies were given, for `--dump-input`.
-    pub inventory: Option<Box<Inventory>>,
 }
 
 impl From<Problems> for CheckFailure {
@@ -178,7 +179,6 @@ impl From<Problems> for CheckFailure {
         CheckFailure {
             problems,
             sources: SourceMap::default(),
-            inventory: None,
         }
     }
 }
@@ -293,16 +293,26 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
     let mut inv = inventory::load_many(&roots, &load_opts).map_err(|f| CheckFailure {
         problems: f.problems,
         sources: f.sources,
-        inventory: None,
     })?;
     if req.no_waivers {
         inv.remove_kind(Kind::Waiver);
     }
-    let waivers = crate::waiver::read(&inv, &pack, &catalog).map_err(|p| CheckFailure {
-        problems: p,
+    let loaded = started.elapsed();
+    stage(crate::watch::Stage::Evaluating);
+    let input = if req.slim_inventory {
+        eval::take_input(&mut inv)
+    } else {
+        eval::input_value(&inv)
+    };
+    let failed = |problems: Problems, inv: &Inventory| CheckFailure {
+        problems,
         sources: inv.sources.clone(),
-        inventory: Some(Box::new(inv.clone())),
-    })?;
+    };
+    // Before the waivers are read and the rules run, so that the input that broke one is there.
+    if let Some(path) = &req.dump_input {
+        eval::write_input(&input, path).map_err(|p| failed(p.into(), &inv))?;
+    }
+    let waivers = crate::waiver::read(&inv, &pack, &catalog).map_err(|p| failed(p, &inv))?;
     let mut params = pack.params.clone();
     params.extend(config.parameters.clone());
     let opts = EvalOptions {
@@ -316,18 +326,8 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         watch: req.watch.clone(),
         ..EvalOptions::default()
     };
-    let loaded = started.elapsed();
-    stage(crate::watch::Stage::Evaluating);
-    let input = if req.slim_inventory {
-        eval::take_input(&mut inv)
-    } else {
-        eval::input_value(&inv)
-    };
-    let evaluation = eval::evaluate_input(input, &inv, &pack, &catalog, &opts, &waivers).map_err(|p| CheckFailure {
-        problems: p,
-        sources: inv.sources.clone(),
-        inventory: Some(Box::new(inv.clone())),
-    })?;
+    let evaluation =
+        eval::evaluate_input(input, &inv, &pack, &catalog, &opts, &waivers).map_err(|p| failed(p, &inv))?;
     let evaluated = started.elapsed();
     stage(crate::watch::Stage::Reporting);
     let report = build_report(req, &inv, &pack, &catalog, &config, params, evaluation.findings);
@@ -449,5 +449,41 @@ mod tests {
             assert!(full.contains("\"findings\""), "{full}");
             assert_eq!(run(true), full, "{}", root.display());
         }
+    }
+
+    /// The dumped input is what the policies see: read back, it equals the input built from
+    /// the whole inventory, for every bundled example, with bodies given up while loading.
+    #[test]
+    fn dumped_input_is_the_policies_input() {
+        let dir = tempfile::tempdir().unwrap();
+        for root in crate::example_roots() {
+            let path = dir.path().join("input.json");
+            let mut req = CheckRequest::new(&root, Date::new(2026, 11, 25).unwrap());
+            req.slim_inventory = true;
+            req.dump_input = Some(path.clone());
+            check(&req).unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                text.ends_with("}\n") && text.matches('\n').count() == 1,
+                "{}",
+                root.display()
+            );
+            let dumped = regorus::Value::from_json_str(&text).unwrap();
+            let whole = inventory::load(&root, &LoadOptions::default()).unwrap();
+            assert_eq!(dumped, eval::input_value(&whole), "{}", root.display());
+            assert!(!dumped["systems"].as_array().unwrap().is_empty(), "{}", root.display());
+        }
+    }
+
+    /// A directory that cannot be written fails the check with the file named.
+    #[test]
+    fn an_unwritable_dump_fails_the_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut req = CheckRequest::new(crate::example_roots().remove(0), Date::new(2026, 11, 25).unwrap());
+        req.dump_input = Some(dir.path().join("missing").join("input.json"));
+        let failure = check(&req).err().unwrap();
+        let p = &failure.problems.0[0];
+        assert_eq!(p.code, ProblemCode::Io);
+        assert!(p.message.contains("missing/input.json"), "{}", p.message);
     }
 }

@@ -119,6 +119,21 @@ fn to_regorus(v: &serde_json::Value) -> regorus::Value {
     Interner::default().value(v)
 }
 
+/// Writes `input` (from [`input_value`] or [`take_input`]) to `path` as one line of JSON:
+/// the document the policies see, objects with their keys in the order Rego gives them
+/// (sorted). It is written as it is serialised, without a JSON copy of the inventory.
+pub fn write_input(input: &regorus::Value, path: &std::path::Path) -> Result<(), Problem> {
+    use std::io::Write;
+    let io = |e: std::io::Error| {
+        Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", path.display()))
+            .help("check that the directory exists and is writable")
+    };
+    let file = std::fs::File::create(path).map_err(io)?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+    serde_json::to_writer(&mut w, input).map_err(|e| io(e.into()))?;
+    w.write_all(b"\n").and_then(|()| w.flush()).map_err(io)
+}
+
 /// Builds the regorus `input` straight from the documents: the same value as
 /// `regorus::Value::from(inv.to_input())`, without the intermediate copy of every document
 /// (on a large inventory that copy alone was the size of the JSON documents), and with every

@@ -385,7 +385,6 @@ pub fn matrix_of(path: &Path, contract: Option<&str>, as_of: Date) -> Result<(Ma
     let with_sources = |p: Problems| CheckFailure {
         problems: p,
         sources: inv.sources.clone(),
-        inventory: None,
     };
     let config = match inventory::CONFIG_FILE_NAMES
         .map(|n| path.join(n))
@@ -690,7 +689,6 @@ fn load(dir: &Path) -> Result<Inventory, CheckFailure> {
     inventory::load(dir, &LoadOptions::default()).map_err(|f| CheckFailure {
         problems: f.problems,
         sources: f.sources,
-        inventory: None,
     })
 }
 
@@ -708,7 +706,6 @@ pub fn cross_check(institution: &Path, vendor: &Path, as_of: Date) -> Result<Che
             CheckFailure {
                 problems: Problems::from(p),
                 sources: sources.clone(),
-                inventory: None,
             }
         })?;
     let inputs = a

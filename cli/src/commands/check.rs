@@ -189,8 +189,9 @@ pub fn run(args: Args) -> i32 {
     req.max_memory_mib = args.max_memory;
     req.waiver_paths = args.waivers.clone();
     req.no_waivers = args.no_waivers;
-    // Only the report is used below, unless the input is dumped from the documents.
-    req.slim_inventory = args.dump_input.is_none();
+    // Only the report is used below; the input is dumped by the check, from the policies' input.
+    req.slim_inventory = true;
+    req.dump_input = args.dump_input.clone();
     req.workers = args.jobs.unwrap_or_else(default_jobs).max(1);
     // The memory ceiling (set by the check from --max-memory or sansho.yaml) is watched beside
     // it, while it loads and evaluates; crossing it is reported like any untrusted run, in the
@@ -205,20 +206,8 @@ pub fn run(args: Args) -> i32 {
     drop(watching);
     let outcome = match result {
         Ok(o) => o,
-        Err(f) => {
-            if let (Some(path), Some(inv)) = (&args.dump_input, &f.inventory) {
-                if let Err(p) = write_json(path, &inv.to_input()) {
-                    return fail(p.into(), &SourceMap::default(), args.format);
-                }
-            }
-            return fail(f.problems, &f.sources, args.format);
-        }
+        Err(f) => return fail(f.problems, &f.sources, args.format),
     };
-    if let Some(path) = &args.dump_input {
-        if let Err(p) = write_json(path, &outcome.inventory.to_input()) {
-            return fail(p.into(), &SourceMap::default(), args.format);
-        }
-    }
     if let Some(path) = &args.dump_data {
         let data = match sansho_engine::eval::policy_data(&outcome.catalog, as_of, &outcome.report.parameters) {
             Ok(d) => d,
