@@ -228,10 +228,19 @@ fn build_input(
     regorus::Value::from(obj)
 }
 
-/// Shares one regorus string per distinct short text while converting values.
+/// Shares one regorus string per distinct short text, and one array or object per distinct
+/// content, while converting values.
+///
+/// Inventories repeat themselves: the same operating system record, log event list or
+/// `{"enabled": true, "method": "ip_allowlist"}` appears under thousands of documents. regorus
+/// values are immutable and reference counted, so each distinct array or object is built once
+/// and shared, like the strings. Sharing never changes a value: containers are matched by the
+/// identity of their elements (the same shared string or container, an equal integer, null,
+/// a boolean), and only containers made entirely of such elements are shared.
 #[derive(Default)]
 pub(crate) struct Interner {
-    seen: std::collections::HashMap<Box<str>, regorus::Value>,
+    seen: foldhash::HashMap<Box<str>, regorus::Value>,
+    shared: foldhash::HashSet<Shared>,
 }
 
 impl Interner {
@@ -251,22 +260,158 @@ impl Interner {
     }
 
     pub(crate) fn value(&mut self, v: &serde_json::Value) -> regorus::Value {
+        self.convert(v).0
+    }
+
+    /// The value, and whether it is shared (or a scalar that [`Shared`] compares exactly).
+    fn convert(&mut self, v: &serde_json::Value) -> (regorus::Value, bool) {
         match v {
-            serde_json::Value::Null => regorus::Value::Null,
-            serde_json::Value::Bool(b) => regorus::Value::from(*b),
-            serde_json::Value::Number(_) => regorus::Value::from(v.clone()),
-            serde_json::Value::String(s) => self.string(s),
+            serde_json::Value::Null => (regorus::Value::Null, true),
+            serde_json::Value::Bool(b) => (regorus::Value::from(*b), true),
+            // Integers only: regorus's numeric equality says 1 == 1.0, which are written
+            // differently, so a container holding a fraction is not shared.
+            serde_json::Value::Number(n) => (regorus::Value::from(v.clone()), !n.is_f64()),
+            serde_json::Value::String(s) => (self.string(s), s.len() <= Self::MAX_LEN),
             serde_json::Value::Array(items) => {
-                regorus::Value::from(items.iter().map(|i| self.value(i)).collect::<Vec<_>>())
+                let mut all = true;
+                let items = items
+                    .iter()
+                    .map(|i| {
+                        let (v, shared) = self.convert(i);
+                        all &= shared;
+                        v
+                    })
+                    .collect::<Vec<_>>();
+                self.share(regorus::Value::from(items), all)
             }
-            serde_json::Value::Object(map) => regorus::Value::from(
-                map.iter()
-                    .map(|(k, v)| (self.string(k), self.value(v)))
-                    .collect::<BTreeMap<_, _>>(),
-            ),
+            serde_json::Value::Object(map) => {
+                let mut all = true;
+                let entries = map
+                    .iter()
+                    .map(|(k, v)| {
+                        let (v, shared) = self.convert(v);
+                        all &= shared && k.len() <= Self::MAX_LEN;
+                        (self.string(k), v)
+                    })
+                    .collect::<BTreeMap<_, _>>();
+                self.share(regorus::Value::from(entries), all)
+            }
         }
     }
+
+    /// The copy of `v` seen before, if its elements are all shared.
+    fn share(&mut self, value: regorus::Value, elements_shared: bool) -> (regorus::Value, bool) {
+        use std::hash::{BuildHasher, Hasher};
+        if !elements_shared {
+            return (value, false);
+        }
+        // Hashed once, here, while the container is fresh in the cache: the table keeps the
+        // hash, so growing it does not visit every container again.
+        let mut h = self.shared.hasher().build_hasher();
+        let (kind, len) = shape(&value);
+        h.write_u8(kind);
+        h.write_usize(len);
+        each_identity(&value, |(kind, id)| {
+            h.write_u8(kind);
+            h.write_u64(id);
+        });
+        let v = Shared {
+            hash: h.finish(),
+            value,
+        };
+        if let Some(before) = self.shared.get(&v) {
+            return (before.value.clone(), true);
+        }
+        let out = v.value.clone();
+        self.shared.insert(v);
+        (out, true)
+    }
 }
+
+/// An array or object whose elements are all shared values or scalars, compared by the
+/// elements' identity: a shared string or container by its address, an integer, null or a
+/// boolean by value. Two such containers are equal only if their elements are the same.
+struct Shared {
+    /// Of the shape and the identities, by the table's hasher.
+    hash: u64,
+    value: regorus::Value,
+}
+
+/// A container element's identity: a kind and a value or an address.
+fn identity(v: &regorus::Value) -> (u8, u64) {
+    use regorus::Value as V;
+    let addr = |p: *const u8| p.addr() as u64;
+    match v {
+        V::Null => (0, 0),
+        V::Bool(b) => (1, u64::from(*b)),
+        V::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => (2, u),
+            (None, Some(i)) => (3, i as u64),
+            _ => (4, 0),
+        },
+        V::String(s) => (5, addr(regorus::Rc::as_ptr(s).cast())),
+        V::Array(a) => (6, addr(regorus::Rc::as_ptr(a).cast())),
+        V::Object(o) => (7, addr(regorus::Rc::as_ptr(o).cast())),
+        V::Set(s) => (8, addr(regorus::Rc::as_ptr(s).cast())),
+        V::Undefined => (9, 0),
+    }
+}
+
+/// Whether a container is an object or an array, and its length.
+fn shape(v: &regorus::Value) -> (u8, usize) {
+    match v {
+        regorus::Value::Object(o) => (0, o.len()),
+        regorus::Value::Array(a) => (1, a.len()),
+        _ => (2, 0),
+    }
+}
+
+/// Calls `f` with the identity of each key and value of an object, or item of an array.
+fn each_identity(v: &regorus::Value, mut f: impl FnMut((u8, u64))) {
+    match v {
+        regorus::Value::Object(o) => {
+            for (k, v) in o.iter() {
+                f(identity(k));
+                f(identity(v));
+            }
+        }
+        regorus::Value::Array(a) => {
+            for i in a.iter() {
+                f(identity(i));
+            }
+        }
+        _ => {}
+    }
+}
+
+impl std::hash::Hash for Shared {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        // Integers of one identity are equal numbers (serde_json gives u64 for every
+        // non-negative integer), so identities decide.
+        use regorus::Value as V;
+        self.hash == other.hash
+            && match (&self.value, &other.value) {
+                (V::Object(a), V::Object(b)) => {
+                    a.len() == b.len()
+                        && a.iter()
+                            .zip(b.iter())
+                            .all(|((ka, va), (kb, vb))| identity(ka) == identity(kb) && identity(va) == identity(vb))
+                }
+                (V::Array(a), V::Array(b)) => {
+                    a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| identity(x) == identity(y))
+                }
+                _ => false,
+            }
+    }
+}
+
+impl Eq for Shared {}
 
 fn policy_problem(code: ProblemCode, file: &str, msg: String) -> Problem {
     // regorus messages carry `--> file:line:col`; surface the line when present.
@@ -1004,5 +1149,70 @@ mod input_tests {
         let v = serde_json::json!({"a": ["x", "x", 1, 2.5, -3, null, true, {"a": "x"}], "long": "y".repeat(300)});
         let mut strings = Interner::default();
         assert_eq!(strings.value(&v), regorus::Value::from(v.clone()));
+    }
+
+    fn same_allocation(a: &regorus::Value, b: &regorus::Value) -> bool {
+        identity(a) == identity(b) && matches!(a, regorus::Value::Object(_) | regorus::Value::Array(_))
+    }
+
+    /// Containers of equal content are built once and shared; those holding a fraction or a
+    /// string too long to share are not; every converted value equals a fresh conversion.
+    #[test]
+    fn equal_containers_are_shared_and_equal_fresh_ones() {
+        let doc = |name: &str, extra: serde_json::Value| {
+            serde_json::json!({
+                "name": name,
+                "os": {"name": "Windows 11", "version": "24H2", "years": [2024, 2029], "eol": null, "ok": true},
+                "events": ["login", "logout"],
+                "ratio": {"value": 0.5},
+                "note": {"text": "n".repeat(200)},
+                "extra": extra,
+            })
+        };
+        let a = doc("a", serde_json::json!({"x": 1}));
+        let b = doc("b", serde_json::json!({"x": 1.0}));
+        let mut strings = Interner::default();
+        let (ra, rb) = (strings.value(&a), strings.value(&b));
+        assert_eq!(ra, regorus::Value::from(a.clone()));
+        assert_eq!(rb, regorus::Value::from(b.clone()));
+        let field = |v: &regorus::Value, k: &str| v[&regorus::Value::from(k)].clone();
+        assert!(same_allocation(&field(&ra, "os"), &field(&rb, "os")));
+        assert!(same_allocation(&field(&ra, "events"), &field(&rb, "events")));
+        assert!(!same_allocation(&field(&ra, "ratio"), &field(&rb, "ratio")));
+        assert!(!same_allocation(&field(&ra, "note"), &field(&rb, "note")));
+        // 1 and 1.0 are equal numbers to regorus but are not the same value: not shared.
+        assert!(!same_allocation(&field(&ra, "extra"), &field(&rb, "extra")));
+        assert!(!same_allocation(&ra, &rb));
+        // A different element, order or kind is another container.
+        let c = serde_json::json!([["login", "logout"], ["logout", "login"], ["login"], {"0": "login"}, ["login", "logout"]]);
+        let rc = strings.value(&c);
+        let item = |i: usize| rc[&regorus::Value::from(i as u64)].clone();
+        assert!(same_allocation(&item(0), &field(&ra, "events")));
+        assert!(same_allocation(&item(4), &item(0)));
+        for i in 1..4 {
+            assert!(!same_allocation(&item(i), &item(0)), "{i}");
+        }
+        assert_eq!(rc, regorus::Value::from(c));
+    }
+
+    /// On a generated inventory, each document converted through one interner (sharing
+    /// strings and containers across documents) equals its fresh conversion.
+    #[test]
+    fn shared_conversion_of_a_generated_inventory_equals_fresh_ones() {
+        let opts = crate::generate::GenerateOptions::new(60, 7, Date::new(2026, 11, 25).unwrap());
+        let mut strings = Interner::default();
+        let mut documents = 0;
+        for (path, text) in crate::generate::generate(&opts).files {
+            if !path.ends_with(".yaml") {
+                continue;
+            }
+            for doc in yaml_serde::Deserializer::from_str(&text) {
+                let v: serde_json::Value = serde::Deserialize::deserialize(doc).unwrap();
+                assert_eq!(strings.value(&v), regorus::Value::from(v), "{path}");
+                documents += 1;
+            }
+        }
+        assert!(documents > 100, "{documents}");
+        assert!(strings.shared.len() > 100, "{}", strings.shared.len());
     }
 }
