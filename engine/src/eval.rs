@@ -311,10 +311,10 @@ impl Interner {
         let (kind, len) = shape(&value);
         h.write_u8(kind);
         h.write_usize(len);
-        each_identity(&value, |(kind, id)| {
+        for (kind, id) in identities(&value) {
             h.write_u8(kind);
             h.write_u64(id);
-        });
+        }
         let v = Shared {
             hash: h.finish(),
             value,
@@ -366,22 +366,18 @@ fn shape(v: &regorus::Value) -> (u8, usize) {
     }
 }
 
-/// Calls `f` with the identity of each key and value of an object, or item of an array.
-fn each_identity(v: &regorus::Value, mut f: impl FnMut((u8, u64))) {
-    match v {
-        regorus::Value::Object(o) => {
-            for (k, v) in o.iter() {
-                f(identity(k));
-                f(identity(v));
-            }
-        }
-        regorus::Value::Array(a) => {
-            for i in a.iter() {
-                f(identity(i));
-            }
-        }
-        _ => {}
-    }
+/// The identity of each key and value of an object, or item of an array.
+fn identities(v: &regorus::Value) -> impl Iterator<Item = (u8, u64)> + '_ {
+    let (object, array) = match v {
+        regorus::Value::Object(o) => (Some(o.iter()), None),
+        regorus::Value::Array(a) => (None, Some(a.iter())),
+        _ => (None, None),
+    };
+    let entries = object
+        .into_iter()
+        .flatten()
+        .flat_map(|(k, v)| [identity(k), identity(v)]);
+    entries.chain(array.into_iter().flatten().map(identity))
 }
 
 impl std::hash::Hash for Shared {
@@ -394,20 +390,9 @@ impl PartialEq for Shared {
     fn eq(&self, other: &Shared) -> bool {
         // Integers of one identity are equal numbers (serde_json gives u64 for every
         // non-negative integer), so identities decide.
-        use regorus::Value as V;
         self.hash == other.hash
-            && match (&self.value, &other.value) {
-                (V::Object(a), V::Object(b)) => {
-                    a.len() == b.len()
-                        && a.iter()
-                            .zip(b.iter())
-                            .all(|((ka, va), (kb, vb))| identity(ka) == identity(kb) && identity(va) == identity(vb))
-                }
-                (V::Array(a), V::Array(b)) => {
-                    a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| identity(x) == identity(y))
-                }
-                _ => false,
-            }
+            && shape(&self.value) == shape(&other.value)
+            && identities(&self.value).eq(identities(&other.value))
     }
 }
 
