@@ -292,3 +292,39 @@ fn findings_narrow_requirement_status_to_the_documents_at_fault() {
     assert!(!named.contains(&"g6.gov.2"), "the hospital has a security policy");
     assert_eq!(status("g6.gov.2"), "compliant");
 }
+
+#[test]
+fn recursive_functions_are_rejected_before_evaluation() {
+    // regorus would recurse on the native stack until the process aborts (exit 134).
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/recursive"],
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["code"], "policy_syntax");
+    assert_eq!(
+        problems[0]["message"],
+        "function `data.custom.recursive_helpers.depth` calls itself through \
+         data.custom.recursive_helpers.depth → data.custom.recursive_helpers.inner → data.custom.recursive_helpers.depth"
+    );
+    assert!(problems[0]["file"].as_str().unwrap().ends_with("lib/helpers.rego"));
+    assert_eq!(problems[0]["location"]["line"], 4);
+    // `sansho test` loads the same files and stops the same way.
+    let r = run(&["test", "tests/fixtures/broken_policy/recursive"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("lib/helpers.rego:4:1"), "{}", r.stderr);
+}
+
+#[test]
+fn custom_policies_may_not_add_to_the_built_in_packages() {
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/reserved_package"],
+    );
+    assert_eq!(problems[0]["code"], "policy_syntax");
+    assert_eq!(
+        problems[0]["message"],
+        "package `sansho.lib` belongs to the built-in pack"
+    );
+    assert_eq!(problems[0]["location"]["line"], 15);
+}

@@ -22,6 +22,7 @@ pub mod catalog;
 pub mod eval;
 pub mod metadata;
 pub mod policy;
+pub mod recursion;
 
 pub use catalog::{Catalog, Requirement, Text};
 pub use eval::{EvalOptions, Evaluation, Finding};

@@ -329,6 +329,19 @@ impl PolicySet {
             }
             let role = role_of(&path);
             let package = match metadata::package_of(&text) {
+                Some((p, line)) if origin != Origin::Builtin && (p == "sansho" || p.starts_with("sansho.")) => {
+                    problems.push(
+                        Problem::new(ProblemCode::PolicySyntax, format!("package `{p}` belongs to the built-in pack"))
+                            .at(crate::source::Location {
+                                file: path.clone(),
+                                line,
+                                column: 1,
+                                offset: 0,
+                            })
+                            .help("give custom policies a package of their own, e.g. `package acme.backup`; call the built-in helpers through `import data.sansho.lib`"),
+                    );
+                    continue;
+                }
                 Some((p, _)) => p,
                 None => {
                     problems.push(
@@ -398,6 +411,11 @@ impl PolicySet {
                 package,
                 role,
             });
+        }
+        // A recursive function would overflow the native stack when evaluated.
+        let custom: Vec<&RegoFile> = set.files.iter().filter(|f| f.origin != Origin::Builtin).collect();
+        if !custom.is_empty() {
+            problems.extend(crate::recursion::check(&custom));
         }
         if problems.is_empty() {
             set.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
