@@ -328,3 +328,33 @@ fn custom_policies_may_not_add_to_the_built_in_packages() {
     );
     assert_eq!(problems[0]["location"]["line"], 15);
 }
+
+#[test]
+fn year_zero_is_not_a_date() {
+    // RFC 3339 allows 0000-01-01; no date sansho computes with has a year 0, and a rule reading
+    // it failed without pointing at the inventory.
+    let dir = tempfile::tempdir().unwrap();
+    let hospital = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/hospital");
+    for f in ["organization.yaml", "systems.yaml"] {
+        std::fs::copy(hospital.join(f), dir.path().join(f)).unwrap();
+    }
+    let assets = std::fs::read_to_string(hospital.join("assets.yaml")).unwrap();
+    let line = assets
+        .lines()
+        .position(|l| l.contains("last_applied_on: 2026-11-12"))
+        .unwrap()
+        + 1;
+    std::fs::write(
+        dir.path().join("assets.yaml"),
+        assets.replacen("last_applied_on: 2026-11-12", "last_applied_on: 0000-11-12", 1),
+    )
+    .unwrap();
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    let p = problems
+        .iter()
+        .find(|p| p["code"] == "invalid_date")
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    assert_eq!(p["location"]["line"], line);
+    assert!(p["message"].as_str().unwrap().contains("0000-11-12"), "{p}");
+    assert!(p["help"].as_str().unwrap().contains("0001 to 9999"), "{p}");
+}

@@ -40,6 +40,9 @@ fn validator(kind: Kind) -> &'static Compiled {
         }
         jsonschema::draft202012::options()
             .should_validate_formats(true)
+            // RFC 3339's full-date allows year 0000, which no date arithmetic of the pack (nor
+            // the proleptic calendar sansho computes deadlines in) has: the date sansho reads.
+            .with_format("date", |s: &str| crate::date::Date::parse(s).is_some())
             .build(schema)
             .map_err(|e| e.to_string())
     })
@@ -122,7 +125,10 @@ pub fn validate(kind: Kind, doc: &serde_json::Value) -> Result<Vec<Violation>, P
             ValidationErrorKind::Format { format } if format == "date" => (
                 ProblemCode::InvalidDate,
                 format!("{field} is not a valid date: {}", err.instance()),
-                Some("write dates as YYYY-MM-DD with a day that exists (e.g. 2026-03-31)".to_string()),
+                Some(
+                    "write dates as YYYY-MM-DD with a day that exists, years 0001 to 9999 (e.g. 2026-03-31)"
+                        .to_string(),
+                ),
             ),
             ValidationErrorKind::Type { .. } => (
                 ProblemCode::Schema,
