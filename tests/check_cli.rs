@@ -437,3 +437,46 @@ fn dump_input_is_written_even_when_a_policy_fails() {
     let input: serde_json::Value = serde_json::from_slice(&std::fs::read(&input_path).unwrap()).unwrap();
     assert!(!input["organizations"].as_array().unwrap().is_empty());
 }
+
+/// Output that cannot be written (a full disk) fails the run with a message; every command
+/// writing to standard output is covered, not only those that ran an evaluation.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_fails_every_command() {
+    let cases: &[&[&str]] = &[
+        &["rules"],
+        &["schema", "system"],
+        &["requirements"],
+        &["explain", "SNS-BAK-001"],
+        &[
+            "check",
+            "examples/hospital",
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "sarif",
+        ],
+        &[
+            "checklist",
+            "examples/hospital",
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "xlsx",
+        ],
+        &["matrix", "examples/vendor-saas", "--as-of", "2026-11-25"],
+    ];
+    for args in cases {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("sansho"))
+            .current_dir(root())
+            .args(*args)
+            .env("LANG", "C")
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write standard output"), "{args:?}: {stderr}");
+    }
+}

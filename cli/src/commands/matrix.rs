@@ -71,11 +71,8 @@ fn write(output: &Option<PathBuf>, text: &str) -> i32 {
             ),
         },
         None => {
-            if crate::out::emit(text) {
-                exit::OK
-            } else {
-                exit::UNTRUSTED
-            }
+            crate::out::emit(text);
+            exit::OK
         }
     }
 }
