@@ -27,6 +27,19 @@ fn sarif_is_valid_against_the_official_schema() {
     let text = text.replace(broken, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
+    // A run that cannot be trusted is reported in SARIF too (see
+    // `a_failed_run_replaces_every_output_with_its_problems`).
+    let failed = run(&["check", "tests/fixtures/bad/invalid_date", "--format", "sarif"]);
+    assert_eq!(failed.code, 2);
+    let errors: Vec<String> = validator
+        .iter_errors(&failed.json())
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "SARIF of a failed run is invalid:\n{}",
+        errors.join("\n")
+    );
     for path in [MIXED, WAIVED] {
         let log = sarif_of(path, &[]);
         let errors: Vec<String> = validator
@@ -323,4 +336,94 @@ fn markdown_report_for_merge_requests() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("✅ 合格"), "{}", r.stdout);
     assert!(r.stdout.contains("waived (ehr-password-until-upgrade, ~2027-05-31)"));
+}
+
+/// CI reads the files it asked for after a failed step too (an upload step with `if: always()`):
+/// a failed run must leave its failure there, not nothing and not the previous run's result.
+#[test]
+fn a_failed_run_replaces_every_output_with_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |ext: &str| dir.path().join(format!("out.{ext}"));
+    let formats = ["sarif", "junit", "github", "markdown", "human", "json"];
+    for ext in formats {
+        std::fs::write(file(ext), "the previous run's result\n").unwrap();
+    }
+    let specs: Vec<String> = formats.iter().map(|f| format!("{f}={}", file(f).display())).collect();
+    let mut args = vec!["check", "tests/fixtures/bad/invalid_date", "--format", "junit"];
+    for s in &specs {
+        args.extend(["--output", s.as_str()]);
+    }
+    let r = run(&args);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let read = |ext: &str| std::fs::read_to_string(file(ext)).unwrap();
+    for ext in formats {
+        assert!(!read(ext).contains("previous run"), "{ext} kept the old result");
+    }
+    let at = "tests/fixtures/bad/invalid_date/inventory.yaml";
+    // SARIF: an unsuccessful invocation, the problem as a notification at its place, no results.
+    let sarif: serde_json::Value = serde_json::from_str(&read("sarif")).unwrap();
+    let inv = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    assert_eq!(inv["exitCode"], 2);
+    let n = &inv["toolExecutionNotifications"][0];
+    assert_eq!(n["descriptor"]["id"], "sansho::invalid_date");
+    assert_eq!(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], at);
+    assert_eq!(n["locations"][0]["physicalLocation"]["region"]["startLine"], 9);
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+    // JUnit, on stdout and in the file alike: one error, well-formed.
+    for xml in [r.stdout.as_str(), read("junit").as_str()] {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut errors = Vec::new();
+        loop {
+            match reader.read_event().unwrap() {
+                quick_xml::events::Event::Start(e) if e.name().as_ref() == "error" => {
+                    errors.push(
+                        e.attributes()
+                            .flatten()
+                            .find(|a| a.key.as_ref() == "type")
+                            .map(|a| a.value.to_string()),
+                    );
+                }
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(errors, [Some("sansho::invalid_date".to_string())], "{xml}");
+    }
+    assert!(read("github").starts_with(&format!(
+        "::error file={at},line=9,col=5,title=sansho%3A%3Ainvalid_date"
+    )));
+    assert!(read("markdown").contains(&format!("**sansho::invalid_date** `{at}:9:5`")));
+    assert!(read("human").starts_with(&format!("{at}:9:5: sansho::invalid_date: ")));
+    let json: serde_json::Value = serde_json::from_str(&read("json")).unwrap();
+    assert_eq!(json["error"], true);
+    assert_eq!(json["problems"][0]["code"], "invalid_date");
+}
+
+#[test]
+fn two_outputs_may_not_name_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("out.sarif");
+    std::fs::write(&f, "mine").unwrap();
+    let a = format!("sarif={}", f.display());
+    let b = format!("junit={}", f.display());
+    let r = run(&["check", MIXED, "--as-of", "2026-11-25", "--output", &a, "--output", &b]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("both write"), "{}", r.stderr);
+    // Left as it was: which of the two to keep is not for sansho to guess.
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), "mine");
+    let c = format!("json={}", f.display());
+    let d = f.display().to_string();
+    let r = run(&[
+        "check",
+        MIXED,
+        "--as-of",
+        "2026-11-25",
+        "--output",
+        &c,
+        "--dump-input",
+        &d,
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--dump-input"), "{}", r.stderr);
 }

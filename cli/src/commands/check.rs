@@ -21,6 +21,12 @@ impl Format {
     fn parse(s: &str) -> Option<Format> {
         <Format as clap::ValueEnum>::from_str(s, true).ok()
     }
+
+    fn as_str(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// `FORMAT=FILE` for `--output`.
@@ -144,15 +150,68 @@ pub fn default_jobs() -> usize {
         .min(8)
 }
 
-fn fail(problems: Problems, sources: &SourceMap, format: Format) -> i32 {
-    if format == Format::Json {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&render::problems::to_json(&problems)).unwrap_or_default()
-        );
+/// Where a check reports: the format on standard output and the `--output` files.
+#[derive(Debug, Clone)]
+struct Sink {
+    format: Format,
+    outputs: Vec<OutputSpec>,
+    /// SARIF `automationDetails.id`.
+    category: String,
+}
+
+/// The problems of a run that cannot be trusted, in `format` (nothing for human output on
+/// standard output: the problems go to stderr).
+fn failure_text(format: Format, problems: &Problems, category: &str) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(&render::problems::to_json(problems)).unwrap_or_default() + "\n",
+        Format::Sarif => render::failure::sarif(problems, category),
+        Format::Junit => render::failure::junit(problems),
+        Format::Github => render::failure::github(problems),
+        Format::Markdown => render::failure::markdown(problems),
+        Format::Human => render::failure::plain(problems),
+    }
+}
+
+/// Reports a run that cannot be trusted in every place a result was asked for: each
+/// `--output` file is replaced by the failure in its format (a CI step reading it afterwards
+/// must not find the previous run's result), standard output gets it in the chosen format,
+/// and stderr the diagnostics with source snippets.
+fn fail(problems: Problems, sources: &SourceMap, sink: &Sink) -> i32 {
+    for o in &sink.outputs {
+        if let Err(e) = std::fs::write(&o.file, failure_text(o.format, &problems, &sink.category)) {
+            eprintln!("sansho: cannot write {}: {e}", o.file.display());
+        }
+    }
+    if sink.format != Format::Human {
+        crate::out::emit(&failure_text(sink.format, &problems, &sink.category));
     }
     render::problems::print(&problems, sources);
     exit::UNTRUSTED
+}
+
+/// Two outputs (or dumps) naming one file would overwrite each other.
+fn same_file_twice(args: &Args) -> Option<Problem> {
+    let mut seen: Vec<(std::path::PathBuf, String)> = Vec::new();
+    let named = args
+        .outputs
+        .iter()
+        .map(|o| (o.file.clone(), format!("--output {}=…", o.format.as_str())))
+        .chain(args.dump_input.iter().map(|f| (f.clone(), "--dump-input".to_string())))
+        .chain(args.dump_data.iter().map(|f| (f.clone(), "--dump-data".to_string())));
+    for (file, flag) in named {
+        let key = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            return Some(
+                Problem::new(
+                    ProblemCode::Config,
+                    format!("{first} and {flag} both write {}", file.display()),
+                )
+                .help("give each output a file of its own"),
+            );
+        }
+        seen.push((key, flag));
+    }
+    None
 }
 
 /// Writes compact JSON (key order as in the inventory, so the same input gives the same bytes).
@@ -170,9 +229,26 @@ fn write_json(path: &std::path::Path, value: &serde_json::Value) -> Result<(), P
 
 pub fn run(args: Args) -> i32 {
     let lang = lang::resolve(args.lang);
+    let category = args
+        .sarif_category
+        .clone()
+        .unwrap_or_else(|| format!("sansho/{}/", args.path.to_string_lossy().trim_end_matches('/')));
+    let sink = Sink {
+        format: args.format,
+        outputs: args.outputs.clone(),
+        category: category.clone(),
+    };
+    if let Some(p) = same_file_twice(&args) {
+        // Not written: the files named are the user's, and which of them to keep is unclear.
+        let sink = Sink {
+            outputs: Vec::new(),
+            ..sink
+        };
+        return fail(p.into(), &SourceMap::default(), &sink);
+    }
     let as_of = match parse_as_of(args.as_of.as_deref()) {
         Ok(d) => d,
-        Err(p) => return fail(p.into(), &SourceMap::default(), args.format),
+        Err(p) => return fail(p.into(), &SourceMap::default(), &sink),
     };
     let mut req = CheckRequest::new(args.path.clone(), as_of);
     req.config = args.config.clone();
@@ -196,8 +272,8 @@ pub fn run(args: Args) -> i32 {
     // The memory ceiling (set by the check from --max-memory or sansho.yaml) is watched beside
     // it, while it loads and evaluates; crossing it is reported like any untrusted run, in the
     // output format, and ends it.
-    let format = args.format;
-    let (watch, watching) = crate::alloc::watch(None, move |p| fail(p.into(), &SourceMap::default(), format));
+    let on_limit = sink.clone();
+    let (watch, watching) = crate::alloc::watch(None, move |p| fail(p.into(), &SourceMap::default(), &on_limit));
     req.watch = Some(watch);
     let progress = crate::progress::Progress::start(args.quiet, "checking the inventory");
     let result = check(&req);
@@ -206,15 +282,15 @@ pub fn run(args: Args) -> i32 {
     drop(watching);
     let outcome = match result {
         Ok(o) => o,
-        Err(f) => return fail(f.problems, &f.sources, args.format),
+        Err(f) => return fail(f.problems, &f.sources, &sink),
     };
     if let Some(path) = &args.dump_data {
         let data = match sansho_engine::eval::policy_data(&outcome.catalog, as_of, &outcome.report.parameters) {
             Ok(d) => d,
-            Err(p) => return fail(p, &SourceMap::default(), args.format),
+            Err(p) => return fail(p, &SourceMap::default(), &sink),
         };
         if let Err(p) = write_json(path, &data) {
-            return fail(p.into(), &SourceMap::default(), args.format);
+            return fail(p.into(), &SourceMap::default(), &sink);
         }
     }
     let color = match args.color {
@@ -222,10 +298,6 @@ pub fn run(args: Args) -> i32 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let category = args
-        .sarif_category
-        .clone()
-        .unwrap_or_else(|| format!("sansho/{}/", args.path.to_string_lossy().trim_end_matches('/')));
     let render_as = |format: Format, color: bool| -> String {
         match format {
             Format::Json => serde_json::to_string_pretty(&outcome.report).unwrap_or_default() + "\n",
@@ -243,7 +315,7 @@ pub fn run(args: Args) -> i32 {
                     .help("check that the directory exists and is writable")
                     .into(),
                 &SourceMap::default(),
-                args.format,
+                &sink,
             );
         }
     }

@@ -1,6 +1,7 @@
 //! Renderers: human (miette diagnostics with source snippets) and JSON.
 pub mod checklist;
 pub mod checklist_xlsx;
+pub mod failure;
 pub mod github;
 pub mod html;
 pub mod human;
