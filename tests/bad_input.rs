@@ -179,6 +179,7 @@ fn every_problem_is_reported_at_once() {
         "invalid_date",
         "empty_file",
         "too_many_nodes",
+        "unknown_reference",
     ] {
         assert!(codes.contains(c), "{c} missing from {codes:?}");
     }
@@ -357,4 +358,35 @@ fn year_zero_is_not_a_date() {
     assert_eq!(p["location"]["line"], line);
     assert!(p["message"].as_str().unwrap().contains("0000-11-12"), "{p}");
     assert!(p["help"].as_str().unwrap().contains("0001 to 9999"), "{p}");
+}
+
+#[test]
+fn names_of_documents_that_are_not_in_the_inventory_are_located() {
+    let (problems, _) = problems_of(&bad("unknown_reference"), &[]);
+    let got: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            assert_eq!(p["code"], "unknown_reference", "{p}");
+            format!(
+                "{}:{} {}",
+                p["location"]["line"],
+                p["location"]["column"],
+                p["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "18:3 System `karte` names Organization `nobody-medical`, which is not in the inventory",
+            "27:20 Asset `karte-server` names System `kartee`, which is not in the inventory",
+            "37:7 Contract `karte-maintenance` names Organization `nobody-medical`, which is not in the inventory",
+            "50:5 Attestation `signed` names Contract `karte-maint`, which is not in the inventory",
+        ]
+    );
+    assert!(problems[1]["help"]
+        .as_str()
+        .unwrap()
+        .starts_with("did you mean `karte`?"));
+    assert!(problems[3]["help"].as_str().unwrap().contains("`karte-maintenance`"));
 }

@@ -523,15 +523,21 @@ fn cross_check_reports_a_contract_the_other_side_lacks_and_agrees_with_itself() 
         )
     };
     let contract = std::fs::read_to_string(root().join(INST).join("contracts.yaml")).unwrap();
+    // Every party the contract names is described (a reference to a missing document is an
+    // error of the inventory).
     let a = format!(
-        "{}---\n{}---\n{contract}",
+        "{}---\n{}---\n{}---\n{}---\n{contract}",
         org("kaede-hospital", "hospital", false),
-        org("tsubasa-cloud", "vendor", true)
+        org("tsubasa-cloud", "vendor", true),
+        org("hoshi-dc", "subcontractor", false),
+        org("kirin-imaging", "vendor", false)
     );
     let b = format!(
-        "{}---\n{}---\n{contract}",
+        "{}---\n{}---\n{}---\n{}---\n{contract}",
         org("kaede-hospital", "hospital", true),
-        org("tsubasa-cloud", "vendor", false)
+        org("tsubasa-cloud", "vendor", false),
+        org("hoshi-dc", "subcontractor", false),
+        org("kirin-imaging", "vendor", false)
     );
     std::fs::write(dir.path().join("a/i.yaml"), a).unwrap();
     std::fs::write(dir.path().join("b/v.yaml"), b).unwrap();

@@ -151,7 +151,7 @@ pub fn inventory_reference(catalog: &Catalog) -> String {
          metadata:\n  name: ehr              # unique per kind: a-z, 0-9, '.', '_', '-'\n  labels: {tier: critical}\n  \
          description: 電子カルテ\nspec: {}                # the fields below\n```\n\n\
          Unknown fields are errors (typos must not pass silently). Dates are `YYYY-MM-DD`, real calendar days of the years 0001 to 9999. Periods are whole days in \
-         fields named `*_days`. Documents refer to each other by `metadata.name`. Policies see the documents as \
+         fields named `*_days`. Documents refer to each other by `metadata.name`; a name no document of that kind has is an error (`unknown_reference`, with the closest name), unless the inventory has no document of that kind at all. Policies see the documents as \
          `input.organizations`, `input.systems`, `input.assets`, `input.contracts` and `input.attestations`.\n\n\
          Real configurations in the same tree (Terraform plans and states, Kubernetes manifests, generic \
          data wrapped by a `Configuration` document) become items under `input.configurations` — see \
