@@ -255,13 +255,10 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
     }
     let config_path = match &req.config {
         Some(p) => Some(p.clone()),
-        None => {
-            let candidates = inventory::CONFIG_FILE_NAMES.map(|n| req.inventory.join(n));
-            candidates.into_iter().find(|p| p.is_file())
-        }
+        None => inventory::config_file(&req.inventory)?,
     };
     let config = match &config_path {
-        Some(p) => Config::load(p, &pack.params)?,
+        Some(p) => Config::load(p, &pack.params, &catalog)?,
         None => Config::default(),
     };
     let stage = |s: crate::watch::Stage| {

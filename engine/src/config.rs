@@ -32,11 +32,64 @@ pub struct Config {
 }
 
 const TOP_KEYS: [&str; 2] = ["parameters", "limits"];
+
+/// What is wrong with `value` for parameter `name` whose default is `default` (the types
+/// already agree), judged from the default: a count or a number of days that is not negative
+/// may not become negative, a list of requirement ids stays one, and the checklist edition
+/// must be one sansho has.
+fn out_of_range(
+    name: &str,
+    default: &serde_json::Value,
+    value: &serde_json::Value,
+    catalog: &crate::Catalog,
+) -> Option<(String, String)> {
+    use serde_json::Value;
+    match (default, value) {
+        (Value::Number(d), Value::Number(v)) if d.as_f64()? >= 0.0 && v.as_f64()? < 0.0 => Some((
+            format!("parameter `{name}` is {v}; it cannot be negative"),
+            format!("give 0 or more (the default is {d})"),
+        )),
+        (Value::Array(d), Value::Array(v))
+            if !d.is_empty() && d.iter().all(|x| x.as_str().is_some_and(|id| catalog.get(id).is_some())) =>
+        {
+            let unknown: Vec<String> = v
+                .iter()
+                .filter(|x| x.as_str().is_none_or(|id| catalog.get(id).is_none()))
+                .map(|x| format!("`{}`", x.as_str().map_or_else(|| x.to_string(), str::to_string)))
+                .collect();
+            (!unknown.is_empty()).then(|| {
+                (
+                    format!(
+                        "parameter `{name}` names unknown requirement ids: {}",
+                        unknown.join(", ")
+                    ),
+                    "list requirement ids from `sansho requirements`".to_string(),
+                )
+            })
+        }
+        (_, Value::String(v)) if name == "checklist_current_edition" => {
+            let editions = crate::checklist::Layouts::builtin().ok()?;
+            let names = editions.edition_names();
+            (!names.contains(&v.as_str())).then(|| {
+                (
+                    format!("parameter `{name}` is `{v}`, an edition sansho does not have"),
+                    format!("editions: {}", names.join(", ")),
+                )
+            })
+        }
+        _ => None,
+    }
+}
 const LIMIT_KEYS: [&str; 4] = ["max_file_bytes", "max_files", "rule_timeout_seconds", "max_memory_mib"];
 
 impl Config {
     /// Reads and checks a config file against the known parameters (`defaults`).
-    pub fn load(path: &Path, defaults: &BTreeMap<String, serde_json::Value>) -> Result<Config, Problems> {
+    /// `catalog`: the requirement ids a parameter listing requirements may name.
+    pub fn load(
+        path: &Path,
+        defaults: &BTreeMap<String, serde_json::Value>,
+        catalog: &crate::Catalog,
+    ) -> Result<Config, Problems> {
         let shown = path.to_string_lossy().replace('\\', "/");
         let bytes = std::fs::read(path).map_err(|e| {
             Problem::new(ProblemCode::Config, format!("cannot read the config file: {e}"))
@@ -48,13 +101,18 @@ impl Config {
                 .in_file(shown.clone())
                 .help("save sansho.yaml as UTF-8")
         })?;
-        let mut cfg = Config::parse(&text, &shown, defaults)?;
+        let mut cfg = Config::parse(&text, &shown, defaults, catalog)?;
         cfg.sha256 = Some(crate::source::sha256_hex(&bytes));
         Ok(cfg)
     }
 
     /// Parses config text; `shown` names it in problems.
-    pub fn parse(text: &str, shown: &str, defaults: &BTreeMap<String, serde_json::Value>) -> Result<Config, Problems> {
+    pub fn parse(
+        text: &str,
+        shown: &str,
+        defaults: &BTreeMap<String, serde_json::Value>,
+        catalog: &crate::Catalog,
+    ) -> Result<Config, Problems> {
         let docs = yaml::parse_yaml(text, &yaml::Limits::default()).map_err(|e| {
             Problem::new(ProblemCode::Config, format!("invalid YAML: {e}")).at(Location::new(shown, e.pos))
         })?;
@@ -107,9 +165,14 @@ impl Config {
                                 )
                                 .at(here),
                             ),
-                            Some(_) => {
-                                cfg.parameters.insert(k.clone(), v.clone());
-                            }
+                            Some(d) => match out_of_range(k, d, v, catalog) {
+                                Some((message, help)) => {
+                                    problems.push(Problem::new(ProblemCode::Config, message).at(here).help(help))
+                                }
+                                None => {
+                                    cfg.parameters.insert(k.clone(), v.clone());
+                                }
+                            },
                         }
                     }
                 }

@@ -309,6 +309,30 @@ impl Inventory {
 /// File names in an inventory tree that are configuration, not inventory.
 pub const CONFIG_FILE_NAMES: [&str; 2] = ["sansho.yaml", "sansho.yml"];
 
+/// The configuration file at the root of the inventory directory `dir`, if there is one;
+/// both names at once are an error (which one would apply is not obvious).
+pub fn config_file(dir: &Path) -> Result<Option<PathBuf>, Problem> {
+    let found: Vec<PathBuf> = CONFIG_FILE_NAMES
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| p.is_file())
+        .collect();
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one.clone())),
+        [first, second, ..] => Err(Problem::new(
+            ProblemCode::Config,
+            format!(
+                "both `{}` and `{}` exist",
+                first.to_string_lossy().replace('\\', "/"),
+                second.to_string_lossy().replace('\\', "/")
+            ),
+        )
+        .in_file(second.to_string_lossy().replace('\\', "/"))
+        .help("keep one of them")),
+    }
+}
+
 fn is_inventory_file(path: &Path) -> bool {
     let ext_ok = matches!(
         path.extension()
@@ -367,6 +391,20 @@ fn discover(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>) -> Vec
     for entry in walker {
         match entry {
             Ok(e) => {
+                let name = e.file_name().to_str().unwrap_or_default();
+                if e.depth() > 1 && e.file_type().is_file() && CONFIG_FILE_NAMES.contains(&name) {
+                    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                    problems.push(
+                        Problem::new(
+                            ProblemCode::Config,
+                            format!("`{name}` below the inventory root is not read"),
+                        )
+                        .in_file(display_path(root, rel))
+                        .help(format!(
+                            "sansho reads the {name} at the root of the inventory given (`{shown}`): move it there, check that directory on its own, or give the file with --config"
+                        )),
+                    );
+                }
                 if e.file_type().is_file() && is_inventory_file(e.path()) {
                     if files.len() >= opts.max_files {
                         problems.push(

@@ -386,12 +386,8 @@ pub fn matrix_of(path: &Path, contract: Option<&str>, as_of: Date) -> Result<(Ma
         problems: p,
         sources: inv.sources.clone(),
     };
-    let config = match inventory::CONFIG_FILE_NAMES
-        .map(|n| path.join(n))
-        .into_iter()
-        .find(|p| p.is_file())
-    {
-        Some(p) => crate::config::Config::load(&p, &pack.params).map_err(with_sources)?,
+    let config = match inventory::config_file(path).map_err(|p| with_sources(p.into()))? {
+        Some(p) => crate::config::Config::load(&p, &pack.params, &catalog).map_err(with_sources)?,
         None => crate::config::Config::default(),
     };
     let mut params = pack.params.clone();
