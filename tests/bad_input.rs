@@ -390,3 +390,102 @@ fn names_of_documents_that_are_not_in_the_inventory_are_located() {
         .starts_with("did you mean `karte`?"));
     assert!(problems[3]["help"].as_str().unwrap().contains("`karte-maintenance`"));
 }
+
+#[test]
+fn parameters_out_of_their_range_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("sansho.yaml"),
+        "parameters:\n  patch_max_age_days: -5\n  contract_required_responsibilities: [chk.r7.inst.2.6, chk.r7.inst.99]\n  checklist_current_edition: r99\n  password_min_length: 12\n",
+    )
+    .unwrap();
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    let got: Vec<(u64, &str)> = problems
+        .iter()
+        .map(|p| {
+            assert_eq!(p["code"], "config", "{p}");
+            (p["location"]["line"].as_u64().unwrap(), p["message"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2, "parameter `patch_max_age_days` is -5; it cannot be negative"),
+            (
+                3,
+                "parameter `contract_required_responsibilities` names unknown requirement ids: `chk.r7.inst.99`"
+            ),
+            (
+                4,
+                "parameter `checklist_current_edition` is `r99`, an edition sansho does not have"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn config_files_sansho_would_not_read_are_errors() {
+    // Both names at the root: which one applies is not obvious.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
+    std::fs::write(dir.path().join("sansho.yaml"), "parameters: {}\n").unwrap();
+    std::fs::write(dir.path().join("sansho.yml"), "parameters: {}\n").unwrap();
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    assert_eq!(problems[0]["code"], "config");
+    assert!(
+        problems[0]["message"].as_str().unwrap().starts_with("both `"),
+        "{problems:?}"
+    );
+    // One below the root: it would be silently ignored.
+    std::fs::remove_file(dir.path().join("sansho.yml")).unwrap();
+    std::fs::create_dir(dir.path().join("site-b")).unwrap();
+    std::fs::write(dir.path().join("site-b/sansho.yaml"), "parameters: {}\n").unwrap();
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    assert_eq!(problems[0]["code"], "config");
+    assert_eq!(
+        problems[0]["message"],
+        "`sansho.yaml` below the inventory root is not read"
+    );
+    assert!(problems[0]["file"].as_str().unwrap().ends_with("site-b/sansho.yaml"));
+}
+
+#[test]
+fn command_line_values_that_cannot_work_are_refused() {
+    for flag in ["--rule-timeout", "--max-files", "--max-file-size", "--max-memory"] {
+        let r = run(&["check", "tests/fixtures/good/minimal", flag, "0"]);
+        assert_eq!(r.code, 2, "{flag} 0");
+        assert!(r.stderr.contains("0 is not in 1.."), "{flag}: {}", r.stderr);
+    }
+    let r = run(&["requirements", "--source", "guideline7"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("unknown source `guideline7`; sources: checklist_r7_institution"),
+        "{}",
+        r.stderr
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", empty.path().to_str().unwrap()],
+    );
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("holds no .rego file"),
+        "{problems:?}"
+    );
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/good/minimal/org.yaml"],
+    );
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("is a file; --policy takes a directory"),
+        "{problems:?}"
+    );
+}

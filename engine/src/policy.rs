@@ -184,6 +184,14 @@ impl PolicySet {
             .in_file(shown)
             .help("give --policy the directory that holds your .rego files"));
         }
+        if !dir.is_dir() {
+            return Err(Problem::new(
+                ProblemCode::Config,
+                format!("`{shown}` is a file; --policy takes a directory"),
+            )
+            .in_file(shown)
+            .help("give the directory that holds the policy (its .rego files, tests and data)"));
+        }
         let mut out = Vec::new();
         for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
             let entry = entry.map_err(|e| {
@@ -205,6 +213,14 @@ impl PolicySet {
                     Origin::Custom(shown.clone()),
                 ));
             }
+        }
+        if !out.iter().any(|(p, _, _)| p.ends_with(".rego")) {
+            return Err(Problem::new(
+                ProblemCode::Config,
+                format!("policy directory `{shown}` holds no .rego file"),
+            )
+            .in_file(shown)
+            .help("check the path: a policy directory holds .rego files (`sansho new policy` writes a skeleton)"));
         }
         Ok(out)
     }

@@ -98,13 +98,13 @@ pub struct Args {
     #[arg(long)]
     pub no_builtin: bool,
     /// Largest inventory file read, in bytes (default 64 MiB, or sansho.yaml limits.max_file_bytes).
-    #[arg(long, value_name = "BYTES")]
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_file_size: Option<u64>,
     /// Most inventory files read (default 100000).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub max_files: Option<usize>,
     /// Time limit for one rule's evaluation, in seconds (default 60).
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     pub rule_timeout: Option<u64>,
     /// Memory ceiling of the run (resident set), in MiB (default 4096, or sansho.yaml limits.max_memory_mib).
     #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..))]

@@ -39,6 +39,15 @@ pub fn run(args: Args) -> i32 {
         .into_iter()
         .map(|c| (c.id.clone(), c))
         .collect();
+    if let Some(source) = &args.source {
+        let mut sources: Vec<&str> = catalog.iter().map(|r| r.source.as_str()).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        if !sources.contains(&source.as_str()) {
+            eprintln!("sansho: unknown source `{source}`; sources: {}", sources.join(", "));
+            return exit::UNTRUSTED;
+        }
+    }
     let reqs: Vec<_> = catalog
         .iter()
         .filter(|r| args.source.as_ref().is_none_or(|s| &r.source == s))

@@ -4,7 +4,7 @@ use sansho_engine::Kind;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Organization, System, Asset, Contract or Attestation (any case); `--all` lists them.
+    /// The kind, any case (Organization, System, Asset, Contract, Attestation, Waiver, Configuration); `--list` lists them.
     pub kind: Option<String>,
     /// List the kinds.
     #[arg(long)]
