@@ -427,3 +427,36 @@ fn two_outputs_may_not_name_one_file() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("--dump-input"), "{}", r.stderr);
 }
+
+#[test]
+fn waivers_must_say_who_why_and_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("w.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: sansho/v1\nkind: Waiver\nmetadata:\n  name: blank\nspec:\n  rule: SNS-AUTH-001\n  selector: {}\n  reason: \"            \"\n  approver: \" \"\n  expires: 2027-01-31\n",
+    )
+    .unwrap();
+    let (problems, _) = problems_of(MIXED, &["--waivers", file.to_str().unwrap()]);
+    let got: Vec<&str> = problems.iter().map(|p| p["message"].as_str().unwrap()).collect();
+    assert_eq!(
+        got,
+        [
+            "`spec.approver` of Waiver is blank",
+            "`spec.reason` of Waiver is blank",
+            "`spec.selector` of Waiver is empty"
+        ]
+    );
+    // A file given with --waivers holds waivers only.
+    std::fs::write(
+        &file,
+        "apiVersion: sansho/v1\nkind: System\nmetadata:\n  name: stray\nspec:\n  category: ehr\n  hosting: on_premise\n  status: in_use\n",
+    )
+    .unwrap();
+    let (problems, _) = problems_of(MIXED, &["--waivers", file.to_str().unwrap()]);
+    assert_eq!(
+        problems[0]["message"],
+        "System `stray` is in a file given with --waivers"
+    );
+    assert_eq!(problems[0]["location"]["line"], 1);
+}

@@ -291,6 +291,38 @@ pub fn check(req: &CheckRequest) -> Result<CheckOutcome, CheckFailure> {
         problems: f.problems,
         sources: f.sources,
     })?;
+    // A file given with --waivers holds waivers only: a system there would join the
+    // inventory unnoticed.
+    let waiver_roots: Vec<String> = req
+        .waiver_paths
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let strays: Vec<Problem> = inv
+        .documents
+        .iter()
+        .filter(|d| d.kind != Kind::Waiver)
+        .filter_map(|d| {
+            let shown = &inv.sources.get(d.file)?.display;
+            waiver_roots
+                .iter()
+                .any(|r| shown == r || shown.starts_with(&format!("{}/", r.trim_end_matches('/'))))
+                .then(|| {
+                    Problem::new(
+                        ProblemCode::Config,
+                        format!("{} `{}` is in a file given with --waivers", d.kind.as_str(), d.name),
+                    )
+                    .at(inv.locate(d, &[]))
+                    .help("--waivers reads Waiver documents only; move the document into the inventory")
+                })
+        })
+        .collect();
+    if !strays.is_empty() {
+        return Err(CheckFailure {
+            problems: Problems(strays),
+            sources: inv.sources.clone(),
+        });
+    }
     if req.no_waivers {
         inv.remove_kind(Kind::Waiver);
     }

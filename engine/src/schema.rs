@@ -130,6 +130,16 @@ pub fn validate(kind: Kind, doc: &serde_json::Value) -> Result<Vec<Violation>, P
                         .to_string(),
                 ),
             ),
+            ValidationErrorKind::Pattern { pattern } if pattern == "\\S" => (
+                ProblemCode::Schema,
+                format!("{field} of {} is blank", kind.as_str()),
+                field_help(kind, &path),
+            ),
+            ValidationErrorKind::MinProperties { limit: 1 } => (
+                ProblemCode::Schema,
+                format!("{field} of {} is empty", kind.as_str()),
+                field_help(kind, &path),
+            ),
             ValidationErrorKind::Type { .. } => (
                 ProblemCode::Schema,
                 format!("{field} has the wrong type: {}", plain(&err.to_string())),
@@ -182,8 +192,12 @@ fn field_help(kind: Kind, path: &[Seg]) -> Option<String> {
         format!("one of: {}", values.join(", "))
     } else if node.get("format").and_then(|v| v.as_str()) == Some("date") {
         "a date YYYY-MM-DD".to_string()
+    } else if node.get("pattern").and_then(|v| v.as_str()) == Some("\\S") {
+        "text, not blank".to_string()
     } else if let Some(p) = node.get("pattern").and_then(|v| v.as_str()) {
         format!("a string matching {p}")
+    } else if node.get("minProperties").and_then(serde_json::Value::as_u64) == Some(1) {
+        "a mapping with at least one key".to_string()
     } else {
         match node.get("type") {
             Some(serde_json::Value::String(t)) => format!(
