@@ -260,6 +260,16 @@ fn fields(root: &Value, node: &Value, path: &str, rows: &mut Vec<String>) {
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
+    // `oneOf: [{required: [a]}, {required: [b]}]`: exactly one of them.
+    let one_of: Vec<&str> = node
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .map(|alts| {
+            alts.iter()
+                .filter_map(|a| a.get("required")?.as_array()?.first()?.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     let Some(props) = node.get("properties").and_then(Value::as_object) else {
         return;
     };
@@ -268,20 +278,35 @@ fn fields(root: &Value, node: &Value, path: &str, rows: &mut Vec<String>) {
         let here = format!("{path}.{key}");
         let mut description = text(child, "description");
         let name_pattern = root.pointer("/$defs/metadata/properties/name/pattern");
+        // `\S` (not blank) is said in the description.
         if let Some(p) = child
             .get("pattern")
             .filter(|p| Some(*p) != name_pattern)
             .and_then(Value::as_str)
+            .filter(|p| *p != "\\S")
         {
             let _ = write!(description, " Pattern: `{p}`.");
         }
+        if let Some(n) = child.get("minLength").and_then(Value::as_u64).filter(|n| *n > 1) {
+            let _ = write!(description, " At least {n} characters.");
+        }
+        let required_cell = if required.contains(&key.as_str()) {
+            "yes".to_string()
+        } else if one_of.contains(&key.as_str()) {
+            format!(
+                "exactly one of {}",
+                one_of.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            )
+        } else {
+            String::new()
+        };
         rows.push(format!(
             "| <a id=\"{}\"></a>`{}` | {} | {} | {} | {} |\n",
             anchor(&here),
             here.split_once(".spec.").map_or(here.as_str(), |(_, rest)| rest),
             text(child, "title"),
             type_of(child),
-            if required.contains(&key.as_str()) { "yes" } else { "" },
+            required_cell,
             description.replace('|', "\\|"),
         ));
         fields(root, child, &here, rows);
