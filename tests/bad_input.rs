@@ -489,3 +489,37 @@ fn command_line_values_that_cannot_work_are_refused() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn periods_that_end_before_they_start_and_impossible_percentages_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("contract.yaml"),
+        "apiVersion: sansho/v1\nkind: Contract\nmetadata:\n  name: too-available\nspec:\n  parties:\n    - organization: minimal-clinic\n      role: institution\n  clauses:\n    service_levels:\n      availability_percent: 150\n---\napiVersion: sansho/v1\nkind: Contract\nmetadata:\n  name: backwards\nspec:\n  parties:\n    - organization: minimal-clinic\n      role: institution\n  term:\n    start_on: 2026-04-01\n    end_on: 2025-03-31\n",
+    )
+    .unwrap();
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    let got: Vec<(&str, u64, &str)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p["code"].as_str().unwrap(),
+                p["location"]["line"].as_u64().unwrap(),
+                p["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "schema");
+    assert_eq!(got[0].1, 11);
+    assert!(got[0].2.contains("availability_percent"), "{got:?}");
+    assert_eq!(
+        got[1],
+        (
+            "invalid_date",
+            23,
+            "Contract `backwards`: `spec.term.end_on` (2025-03-31) is before `spec.term.start_on` (2026-04-01)"
+        )
+    );
+}

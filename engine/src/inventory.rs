@@ -1205,6 +1205,51 @@ fn finish(
     }
     link_systems(inv, problems);
     check_references(inv, problems, workers);
+    check_date_order(inv, problems);
+}
+
+/// Dates of one document that must come in order: (kind, earlier, later).
+const DATE_ORDER: &[(Kind, &[&str], &[&str])] = &[
+    (
+        Kind::Contract,
+        &["spec", "term", "start_on"],
+        &["spec", "term", "end_on"],
+    ),
+    (Kind::Attestation, &["spec", "attested_on"], &["spec", "valid_until"]),
+    (Kind::Waiver, &["spec", "approved_on"], &["spec", "expires"]),
+];
+
+/// A contract that ends before it starts (and the like) is a slip of the pen: every rule
+/// reading the period would judge it by whichever end it reads.
+fn check_date_order(inv: &Inventory, problems: &mut Vec<Problem>) {
+    let no_keys = HashMap::new();
+    for d in &inv.documents {
+        for (_, from, to) in DATE_ORDER.iter().filter(|(k, _, _)| *k == d.kind) {
+            let node = match &d.input {
+                Some(v) => Node::Rego(v),
+                None => Node::Json(&d.value),
+            };
+            let at = |path: &[&str]| {
+                path.iter()
+                    .try_fold(node, |n, k| n.get(k, &no_keys))
+                    .and_then(Node::str)
+            };
+            // Both are validated YYYY-MM-DD dates: text order is date order.
+            if let (Some(a), Some(b)) = (at(from), at(to)) {
+                if b < a {
+                    let (fk, tk) = (from.join("."), to.join("."));
+                    problems.push(
+                        Problem::new(
+                            ProblemCode::InvalidDate,
+                            format!("{} `{}`: `{tk}` ({b}) is before `{fk}` ({a})", d.kind.as_str(), d.name),
+                        )
+                        .at(inv.locate(d, &segs(to)))
+                        .help(format!("`{tk}` is the later date; check both for a slip")),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The names one document gives of others: (kind, path to the name, `*` for each element of
