@@ -88,6 +88,27 @@ fn new_policy_refuses_bad_and_builtin_ids() {
     );
 }
 
+/// `sansho report examples/hospital` with `extra`, in Japanese: the HTML.
+fn dir_file_report(extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.html");
+    let mut args = vec![
+        "report",
+        "examples/hospital",
+        "--as-of",
+        "2026-11-25",
+        "--lang",
+        "ja",
+        "-o",
+    ];
+    let out_s = out.to_str().unwrap().to_string();
+    args.push(&out_s);
+    args.extend_from_slice(extra);
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(out).unwrap()
+}
+
 #[test]
 fn custom_pack_uses_its_catalog_and_parameters_from_sansho_yaml() {
     let (report, _) = check_json("examples/hospital", &["--as-of", "2026-11-25", "--policy", CUSTOM]);
@@ -105,6 +126,24 @@ fn custom_pack_uses_its_catalog_and_parameters_from_sansho_yaml() {
         .find(|q| q["id"] == "acme.bkp.1")
         .unwrap();
     assert_eq!(status["status"], "non_compliant");
+    // The custom source is shown by the title its catalog gives (`日本語 / English`).
+    let human = run(&[
+        "check",
+        "examples/hospital",
+        "--as-of",
+        "2026-11-25",
+        "--policy",
+        CUSTOM,
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        human.stdout.contains("  ACME hospital group security standard met 0/1"),
+        "{}",
+        human.stdout
+    );
+    let html = dir_file_report(&["--policy", CUSTOM]);
+    assert!(html.contains("ACME 病院グループ 情報セキュリティ基準"));
     // sansho.yaml sets the custom parameter like a built-in one.
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("sansho.yaml");

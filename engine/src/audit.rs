@@ -213,7 +213,7 @@ pub fn build(outcome: &CheckOutcome) -> AuditReport {
         .iter()
         .map(|s| SourceStatus {
             source: s.source.clone(),
-            title: coverage::source_title(&s.source),
+            title: outcome.catalog.source_title(&s.source),
             total: s.total,
             counts: STATUSES
                 .iter()
@@ -292,7 +292,7 @@ pub fn build(outcome: &CheckOutcome) -> AuditReport {
             None => {
                 by_source.push(SourceCoverage {
                     source: req.source.clone(),
-                    title: coverage::source_title(&req.source),
+                    title: outcome.catalog.source_title(&req.source),
                     total: 0,
                     automated: 0,
                     attested: 0,

@@ -131,6 +131,28 @@ impl Catalog {
         Ok(c)
     }
 
+    /// The short title of a requirement source: the built-in ones' own, a custom catalog's
+    /// `catalog.sources` name (`日本語 / English` split into both languages), else the id.
+    pub fn source_title(&self, source: &str) -> crate::Text {
+        let builtin = crate::coverage::source_title(source);
+        if builtin.en != source {
+            return builtin;
+        }
+        match self.source_names.get(source) {
+            Some(name) => match name.split_once(" / ") {
+                Some((ja, en)) => crate::Text {
+                    ja: ja.trim().to_string(),
+                    en: en.trim().to_string(),
+                },
+                None => crate::Text {
+                    ja: name.clone(),
+                    en: name.clone(),
+                },
+            },
+            None => builtin,
+        }
+    }
+
     /// Adds the entries of a catalog file. Ids must be new.
     pub fn add_yaml(&mut self, text: &str, origin: &str, shown: &str) -> Result<(), Problem> {
         let file: CatalogFile = yaml_serde::from_str(text).map_err(|e| {

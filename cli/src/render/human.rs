@@ -85,7 +85,7 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, color: bool) -> String {
         out.push_str(t(lang, "要件の状況:\n", "Requirements:\n"));
         for src in &r.sources {
             let n = |k: &str| src.counts.get(k).copied().unwrap_or(0);
-            let title = sansho_engine::coverage::source_title(&src.source);
+            let title = outcome.catalog.source_title(&src.source);
             const OTHERS: [(&str, &str, &str); 5] = [
                 ("non_compliant", "不適合", "not met"),
                 ("attestation_missing", "宣誓なし", "attestation missing"),

@@ -261,7 +261,12 @@ pub fn render(a: &AuditReport, lang: Lang) -> String {
             esc(q.title.get(lang)),
             q.status.as_str(),
             esc(status_label(q.status).get(lang)),
-            esc(sansho_engine::coverage::source_title(&q.source).get(lang))
+            esc(a
+                .sources
+                .iter()
+                .find(|s| s.source == q.source)
+                .map_or_else(|| sansho_engine::coverage::source_title(&q.source), |s| s.title.clone())
+                .get(lang))
         );
         for f in &q.findings {
             let _ = writeln!(
