@@ -255,11 +255,24 @@ fn an_answer_to_an_unknown_question_is_bad_input_at_its_line() {
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(
         r.stderr
-            .contains("unknown MDS/SDS question `mds5.dtbk-9` in contract c"),
+            .contains("Contract `c` answers MDS/SDS question `mds5.dtbk-9`, which sansho's list does not have"),
         "{}",
         r.stderr
     );
     assert!(r.stderr.contains("c.yaml:12"), "{}", r.stderr);
+    // Every command that loads the inventory says so, not only the matrix.
+    let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+    assert_eq!(problems[0]["code"], "unknown_reference");
+    assert_eq!(problems[0]["location"]["line"], 12);
+    for cmd in ["report", "disclosure"] {
+        let mut args = vec![cmd, dir.path().to_str().unwrap(), "--as-of", "2026-11-25"];
+        if cmd == "disclosure" {
+            args = vec![cmd, dir.path().to_str().unwrap(), "--vendor", "v"];
+        }
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{cmd}: {}", r.stderr);
+        assert!(r.stderr.contains("mds5.dtbk-9"), "{cmd}: {}", r.stderr);
+    }
 }
 
 #[test]

@@ -1206,6 +1206,56 @@ fn finish(
     link_systems(inv, problems);
     check_references(inv, problems, workers);
     check_date_order(inv, problems);
+    check_disclosure_questions(inv, problems);
+}
+
+/// Every MDS/SDS answer names a question of sansho's list: an answer to an unknown id would
+/// drop its evidence from the matrix and from the rules that read it, silently.
+fn check_disclosure_questions(inv: &Inventory, problems: &mut Vec<Problem>) {
+    let contracts: Vec<&Document> = inv.documents.iter().filter(|d| d.kind == Kind::Contract).collect();
+    if contracts.is_empty() {
+        return;
+    }
+    let qs = match crate::disclosure::questions() {
+        Ok(q) => q,
+        Err(p) => {
+            problems.push(p);
+            return;
+        }
+    };
+    let known: std::collections::HashSet<&str> = qs.questions.iter().map(|q| q.id.as_str()).collect();
+    let keys = HashMap::new();
+    for d in contracts {
+        let node = match &d.input {
+            Some(v) => Node::Rego(v),
+            None => Node::Json(&d.value),
+        };
+        let path = ["spec", "disclosures", "*", "answers", "*", "question"];
+        names_at(node, &path, &keys, &mut Vec::new(), &mut |at, id| {
+            if known.contains(id) {
+                return;
+            }
+            problems.push(
+                Problem::new(
+                    ProblemCode::UnknownReference,
+                    format!(
+                        "Contract `{}` answers MDS/SDS question `{id}`, which sansho's list does not have",
+                        d.name
+                    ),
+                )
+                .at(inv.locate(d, at))
+                .help(format!(
+                    "use an id of policies/catalog/mds_sds_questions.yaml ({} …); `sansho disclosure` drafts the list",
+                    qs.questions
+                        .iter()
+                        .take(3)
+                        .map(|q| q.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+        });
+    }
 }
 
 /// Dates of one document that must come in order: (kind, earlier, later).
