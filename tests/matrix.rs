@@ -500,6 +500,18 @@ fn cross_check_renders_like_check_with_snippets_from_both_sides() {
     let sarif = run(&["matrix", "--institution", INST, "--vendor", VEND, "--format", "sarif"]);
     assert_eq!(sarif.code, 1);
     assert_eq!(sarif.json()["runs"][0]["results"].as_array().unwrap().len(), 6);
+    // JUnit carries the same failures (it reported zero tests while the run failed).
+    let junit = run(&["matrix", "--institution", INST, "--vendor", VEND, "--format", "junit"]);
+    assert_eq!(junit.code, 1);
+    let root = junit.stdout.lines().nth(1).unwrap();
+    assert!(root.starts_with("<testsuites name=\"sansho\" tests=\""), "{root}");
+    assert!(
+        !root.contains("tests=\"0\"") && !root.contains("failures=\"0\""),
+        "{root}"
+    );
+    assert!(junit
+        .stdout
+        .contains("classname=\"sansho.SNS-XCHECK-001\" file=\"examples/kaede-hospital/contracts.yaml\""));
     let bad = run(&["matrix", "--institution", INST, "--vendor", VEND, "--format", "oscal"]);
     assert_eq!(bad.code, 2);
 }

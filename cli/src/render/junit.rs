@@ -54,6 +54,7 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
     // cases at 10 000 systems, so suites hold references, not copies).
     let mut cases: Vec<Case> = Vec::new();
     let mut rule_cases: Vec<(BTreeSet<&str>, std::ops::Range<usize>)> = Vec::new();
+    let mut held: std::collections::HashSet<(&str, Kind, &str, Option<&str>)> = std::collections::HashSet::new();
     for rule in &outcome.pack.rules {
         let m = &rule.meta;
         let sources: BTreeSet<&str> = m
@@ -74,9 +75,9 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
             let file = (doc.kind == Kind::Configuration)
                 .then(|| outcome.inventory.sources.get(doc.file).map(|f| f.display.as_str()))
                 .flatten();
-            let findings = by_case
-                .get(&(m.id.as_str(), doc.kind, doc.name.as_str(), file))
-                .map_or(&[][..], Vec::as_slice);
+            let key = (m.id.as_str(), doc.kind, doc.name.as_str(), file);
+            held.insert(key);
+            let findings = by_case.get(&key).map_or(&[][..], Vec::as_slice);
             cases.push(Case {
                 rule: &m.id,
                 title: m.title.get(lang),
@@ -89,6 +90,30 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
             });
         }
         rule_cases.push((sources, first..cases.len()));
+    }
+    // Findings on no document of this inventory (the cross-check judges the contracts of two
+    // inventories): a case each, in the suites of their requirements' sources, so that a run
+    // failing on them does not report zero tests.
+    let mut orphans: Vec<(&(&str, Kind, &str, Option<&str>), &Vec<&Finding>)> =
+        by_case.iter().filter(|(k, _)| !held.contains(*k)).collect();
+    orphans.sort_by(|a, b| a.0.cmp(b.0));
+    for ((rule, kind, name, _), findings) in orphans {
+        let Some(first) = findings.first() else { continue };
+        let sources: BTreeSet<&str> = first
+            .requirements
+            .iter()
+            .filter_map(|q| outcome.catalog.get(q))
+            .map(|q| q.source.as_str())
+            .collect();
+        let at = cases.len();
+        cases.push(Case {
+            rule,
+            title: first.title.get(lang),
+            kind: kind.as_str(),
+            name: Cow::Borrowed(name),
+            findings,
+        });
+        rule_cases.push((sources, at..cases.len()));
     }
     // source -> its cases, ordered by (rule, kind, name); of two cases with the same key, the
     // later one (as a map insert would keep).
