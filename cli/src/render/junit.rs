@@ -8,6 +8,9 @@ use sansho_engine::{CheckOutcome, Finding, Kind, Lang};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// What a case is about: rule, resource kind and name, and the file for configuration items.
+type CaseKey<'a> = (&'a str, Kind, &'a str, Option<&'a str>);
+
 /// One test case: a rule and a document it examined.
 struct Case<'a> {
     rule: &'a str,
@@ -38,7 +41,7 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
     };
     // The findings of each case, in report order, looked up once per case (a scan of every
     // finding per case made 10 000 systems take 2.3 s more than JSON).
-    let mut by_case: HashMap<(&str, Kind, &str, Option<&str>), Vec<&Finding>> = HashMap::new();
+    let mut by_case: HashMap<CaseKey, Vec<&Finding>> = HashMap::new();
     for f in &report.findings {
         by_case
             .entry((
@@ -54,7 +57,7 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
     // cases at 10 000 systems, so suites hold references, not copies).
     let mut cases: Vec<Case> = Vec::new();
     let mut rule_cases: Vec<(BTreeSet<&str>, std::ops::Range<usize>)> = Vec::new();
-    let mut held: std::collections::HashSet<(&str, Kind, &str, Option<&str>)> = std::collections::HashSet::new();
+    let mut held: std::collections::HashSet<CaseKey> = std::collections::HashSet::new();
     for rule in &outcome.pack.rules {
         let m = &rule.meta;
         let sources: BTreeSet<&str> = m
@@ -94,8 +97,7 @@ pub fn render(outcome: &CheckOutcome, lang: Lang) -> String {
     // Findings on no document of this inventory (the cross-check judges the contracts of two
     // inventories): a case each, in the suites of their requirements' sources, so that a run
     // failing on them does not report zero tests.
-    let mut orphans: Vec<(&(&str, Kind, &str, Option<&str>), &Vec<&Finding>)> =
-        by_case.iter().filter(|(k, _)| !held.contains(*k)).collect();
+    let mut orphans: Vec<(&CaseKey, &Vec<&Finding>)> = by_case.iter().filter(|(k, _)| !held.contains(*k)).collect();
     orphans.sort_by(|a, b| a.0.cmp(b.0));
     for ((rule, kind, name, _), findings) in orphans {
         let Some(first) = findings.first() else { continue };
