@@ -182,3 +182,25 @@ fn kubernetes_manifests_are_linked_and_compliant() {
         .iter()
         .all(|i| i["systems"].as_array().is_some_and(|s| s.len() == 1)));
 }
+
+/// EXPECTED.tsv holds for any evaluation date the inventory is made for: the real end-of-support
+/// dates of the servers' operating systems (2029 and later) do not become findings of their own.
+#[test]
+fn expected_findings_hold_for_a_later_date() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("later");
+    let r = run(&[
+        "generate",
+        "--systems",
+        "120",
+        "--seed",
+        "5",
+        "--as-of",
+        "2031-06-01",
+        "--output",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (report, _) = check_json(dir.to_str().unwrap(), &["--as-of", "2031-06-01"]);
+    assert_eq!(found(&report), expected(&dir));
+}

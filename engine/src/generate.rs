@@ -792,6 +792,14 @@ fn system(ctx: &Ctx, rng: &mut Rng, i: usize, opts: &GenerateOptions, vendors: u
     );
 
     let (os, ver, eos) = *rng.pick(&SERVER_OS);
+    // The real end-of-support dates, unless the inventory is made for a date past one: its
+    // support then runs on (SNS-PATCH-001 would report the asset, and EXPECTED.tsv lists only
+    // the violations placed on purpose).
+    let eos = if eos > ctx.ago(0).as_str() {
+        eos.to_string()
+    } else {
+        ctx.ago(-1000)
+    };
     let av = *rng.pick(&MALWARE);
     let srv = envelope(
         "Asset",
