@@ -1226,10 +1226,7 @@ fn check_disclosure_questions(inv: &Inventory, problems: &mut Vec<Problem>) {
     let known: std::collections::HashSet<&str> = qs.questions.iter().map(|q| q.id.as_str()).collect();
     let keys = HashMap::new();
     for d in contracts {
-        let node = match &d.input {
-            Some(v) => Node::Rego(v),
-            None => Node::Json(&d.value),
-        };
+        let node = Node::of(d);
         let path = ["spec", "disclosures", "*", "answers", "*", "question"];
         names_at(node, &path, &keys, &mut Vec::new(), &mut |at, id| {
             if known.contains(id) {
@@ -1275,10 +1272,7 @@ fn check_date_order(inv: &Inventory, problems: &mut Vec<Problem>) {
     let no_keys = HashMap::new();
     for d in &inv.documents {
         for (_, from, to) in DATE_ORDER.iter().filter(|(k, _, _)| *k == d.kind) {
-            let node = match &d.input {
-                Some(v) => Node::Rego(v),
-                None => Node::Json(&d.value),
-            };
+            let node = Node::of(d);
             let at = |path: &[&str]| {
                 path.iter()
                     .try_fold(node, |n, k| n.get(k, &no_keys))
@@ -1425,12 +1419,7 @@ fn dangling_in<'a>(
 ) -> Vec<Dangling<'a>> {
     let mut dangling: Vec<Dangling<'a>> = Vec::new();
     for d in docs {
-        // Systems, assets and contracts prepared for the policies keep only their envelope
-        // as JSON.
-        let node = match &d.input {
-            Some(v) => Node::Rego(v),
-            None => Node::Json(&d.value),
-        };
+        let node = Node::of(d);
         for (_, path, target) in REFERENCES.iter().filter(|(k, _, _)| *k == d.kind) {
             // An inventory that describes no document of the kind (systems without an
             // asset ledger yet) cannot be held to it: what is missing there is for the
@@ -1464,6 +1453,15 @@ enum Node<'a> {
 }
 
 impl<'a> Node<'a> {
+    /// A document's value: systems, assets and contracts prepared for the policies keep only
+    /// their envelope as JSON, the rest in their converted value.
+    fn of(d: &'a Document) -> Node<'a> {
+        match &d.input {
+            Some(v) => Node::Rego(v),
+            None => Node::Json(&d.value),
+        }
+    }
+
     /// `keys`: the key as a regorus value, when made beforehand.
     fn get(self, key: &str, keys: &HashMap<&str, regorus::Value>) -> Option<Node<'a>> {
         match self {

@@ -69,29 +69,11 @@ pub fn sarif(problems: &Problems, automation_id: &str) -> String {
         .exit_code(i64::from(crate::exit::UNTRUSTED))
         .tool_execution_notifications(notifications)
         .build();
-    let driver = sarif::ToolComponent::builder()
-        .name("sansho")
-        .version(sansho_engine::check::VERSION)
-        .semantic_version(sansho_engine::check::VERSION)
-        .information_uri(sansho_engine::docs::PROJECT_URL)
-        .build();
-    let run = sarif::Run::builder()
-        .tool(sarif::Tool::builder().driver(driver).build())
-        .invocations(vec![invocation])
-        .results(Vec::new())
-        .automation_details(
-            sarif::RunAutomationDetails::builder()
-                .id(automation_id.to_string())
-                .build(),
-        )
-        .column_kind(serde_json::json!("unicodeCodePoints"))
-        .build();
-    let log = sarif::Sarif::builder()
-        .schema(sarif::SCHEMA_URL.to_string())
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
-        .build();
-    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+    let mut log = crate::render::sarif::log(Vec::new(), Vec::new(), automation_id);
+    for run in &mut log.runs {
+        run.invocations = Some(vec![invocation.clone()]);
+    }
+    crate::render::sarif::text_of(&log)
 }
 
 /// Text for an XML attribute or element: escaped, with the characters XML 1.0 cannot hold

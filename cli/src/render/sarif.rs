@@ -175,6 +175,11 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, automation_id: &str) -> String
                 .build()
         })
         .collect();
+    text_of(&log(rules, results, automation_id))
+}
+
+/// A SARIF log of one run of sansho: its rules, its results, `automationDetails.id`.
+pub fn log(rules: Vec<sarif::ReportingDescriptor>, results: Vec<sarif::Result>, automation_id: &str) -> sarif::Sarif {
     let driver = sarif::ToolComponent::builder()
         .name("sansho")
         .version(sansho_engine::check::VERSION)
@@ -192,10 +197,14 @@ pub fn render(outcome: &CheckOutcome, lang: Lang, automation_id: &str) -> String
         )
         .column_kind(serde_json::json!("unicodeCodePoints"))
         .build();
-    let log = sarif::Sarif::builder()
+    sarif::Sarif::builder()
         .schema(sarif::SCHEMA_URL.to_string())
         .version(serde_json::json!("2.1.0"))
         .runs(vec![run])
-        .build();
-    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+        .build()
+}
+
+/// The log as the files sansho writes: pretty JSON, a final newline.
+pub fn text_of(log: &sarif::Sarif) -> String {
+    serde_json::to_string_pretty(log).unwrap_or_default() + "\n"
 }
