@@ -426,6 +426,15 @@ fn two_outputs_may_not_name_one_file() {
     ]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("--dump-input"), "{}", r.stderr);
+    // `-` is not standard output here: it was written as a file named `-`.
+    let r = run(&["check", MIXED, "--as-of", "2026-11-25", "--dump-input", "-"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--dump-input takes a file name, not `-`"),
+        "{}",
+        r.stderr
+    );
+    assert!(!root().join("-").exists());
 }
 
 #[test]

@@ -189,7 +189,8 @@ fn fail(problems: Problems, sources: &SourceMap, sink: &Sink) -> i32 {
     exit::UNTRUSTED
 }
 
-/// Two outputs (or dumps) naming one file would overwrite each other.
+/// Two outputs (or dumps) naming one file would overwrite each other; `-` is not a file (it
+/// would be written as one named `-`).
 fn same_file_twice(args: &Args) -> Option<Problem> {
     let mut seen: Vec<(std::path::PathBuf, String)> = Vec::new();
     let named = args
@@ -199,6 +200,12 @@ fn same_file_twice(args: &Args) -> Option<Problem> {
         .chain(args.dump_input.iter().map(|f| (f.clone(), "--dump-input".to_string())))
         .chain(args.dump_data.iter().map(|f| (f.clone(), "--dump-data".to_string())));
     for (file, flag) in named {
+        if file.as_os_str() == "-" {
+            return Some(
+                Problem::new(ProblemCode::Config, format!("{flag} takes a file name, not `-`"))
+                    .help("give a file name, e.g. input.json: standard output carries the --format output"),
+            );
+        }
         let key = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             return Some(
