@@ -317,6 +317,62 @@ fn recursive_functions_are_rejected_before_evaluation() {
 }
 
 #[test]
+fn a_with_replacement_that_calls_back_is_recursion() {
+    // Found in the test file, which `check` does not evaluate but loads.
+    let expected = "function `data.custom.names.label` calls itself through data.custom.names.label \
+                    → data.custom.names_test.shouted → data.custom.names.label (a `with … as …` replaces a call with it)";
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", "tests/fixtures/broken_policy/recursive_with"],
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["message"], expected);
+    assert_eq!(problems[0]["location"]["line"], 17);
+    let r = run(&["test", "tests/fixtures/broken_policy/recursive_with"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("names.rego:17:1"), "{}", r.stderr);
+}
+
+#[test]
+fn policies_as_deep_as_regorus_accepts_are_evaluated() {
+    // regorus's parser allows 20 000 lines: a sum of that many terms, or a chain of that many
+    // functions or rules, each overflowed a stack (exit 134) before the engine ran on deep ones.
+    let dir = tempfile::tempdir().unwrap();
+    let header = std::fs::read_to_string(fixture("broken_policy/recursive/recursive.rego")).unwrap();
+    let header = header
+        .split("package ")
+        .next()
+        .unwrap()
+        .replace("TEST-RECURSIVE-1", "TEST-DEEP-1");
+    let n = 19_000;
+    let chain: String = (0..n).map(|i| format!("f{i}(x) := f{}(x)\n", i + 1)).collect();
+    let rules: String = (0..n).map(|i| format!("r{i} := r{}\n", i + 1)).collect();
+    let sum = "\n + 1".repeat(n);
+    for (name, body) in [
+        ("chain", format!("{chain}f{n}(x) := x\n\ndeep := f0(1)\n")),
+        ("rules", format!("{rules}r{n} := 1\n\ndeep := r0\n")),
+        ("sum", format!("deep := (1{sum}) - {n}\n")),
+    ] {
+        let policy = dir.path().join(name);
+        std::fs::create_dir(&policy).unwrap();
+        std::fs::write(
+            policy.join("deep.rego"),
+            format!(
+                "{header}package custom.deep\n\n{body}\ndeny contains f if {{\n\tdeep == 1\n\tsome o in input.organizations\n\t\
+                 f := {{\"resource\": {{\"kind\": \"Organization\", \"name\": o.metadata.name}}, \"path\": \"spec\", \"message\": {{\"ja\": \"x\", \"en\": \"x\"}}}}\n}}\n"
+            ),
+        )
+        .unwrap();
+        let (json, r) = check_json(
+            "tests/fixtures/good/minimal",
+            &["--policy", policy.to_str().unwrap(), "--no-builtin"],
+        );
+        assert_eq!(r.code, 1, "{name}: {}", r.stderr);
+        assert_eq!(json["findings"][0]["rule"], "TEST-DEEP-1", "{name}");
+    }
+}
+
+#[test]
 fn custom_policies_may_not_add_to_the_built_in_packages() {
     let (problems, _) = problems_of(
         "tests/fixtures/good/minimal",

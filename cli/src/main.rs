@@ -90,7 +90,30 @@ fn main() {
             std::process::exit(code);
         }
     };
-    let code = match cli.command {
+    // The work runs on a thread with a stack as deep as the engine's workers (see
+    // `STACK_SIZE`): a deeply nested custom policy is evaluated on it with one worker. Where
+    // the system refuses that stack, on this thread.
+    let command = std::sync::Mutex::new(Some(cli.command));
+    let take = || command.lock().ok().and_then(|mut c| c.take());
+    let code = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("sansho".into())
+            .stack_size(sansho_engine::STACK_SIZE)
+            .spawn_scoped(s, || take().map(run))
+            .map(|h| h.join())
+    });
+    let code = match code {
+        Ok(Ok(code)) => code,
+        // A panic: its message is on stderr already; the exit code of a panic in Rust.
+        Ok(Err(_)) => Some(101),
+        Err(_) => take().map(run),
+    };
+    std::process::exit(code.unwrap_or(exit::UNTRUSTED));
+}
+
+/// Runs one command and gives its exit code.
+fn run(command: Command) -> i32 {
+    match command {
         Command::Check(a) => commands::check::run(a),
         Command::Checklist(a) => commands::checklist::run(a),
         Command::Report(a) => commands::report::run(a),
@@ -106,6 +129,5 @@ fn main() {
         Command::Generate(a) => commands::generate::run(a),
         Command::Bench(a) => commands::bench::run(a),
         Command::GenDocs(a) => commands::gen_docs::run(a),
-    };
-    std::process::exit(code);
+    }
 }

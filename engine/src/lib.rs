@@ -50,6 +50,7 @@ pub mod generate;
 pub mod matrix;
 pub mod testing;
 mod threads;
+pub use threads::STACK_SIZE;
 pub mod waiver;
 pub mod watch;
 

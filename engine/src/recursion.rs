@@ -12,19 +12,26 @@
 use crate::policy::RegoFile;
 use crate::problem::{Problem, ProblemCode};
 use crate::source::Location;
-use serde_json::Value;
+use regorus::unstable::{Expr, Literal, Module, Query, Rule, RuleHead};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A package's path (`data.a.b`) and its imports by alias.
 type Scope = (Vec<String>, BTreeMap<String, Vec<String>>);
 
-/// One function definition: where its first head is.
-struct Def {
-    at: Location,
+/// What one rule or function of a file names: the calls, and the `with … as …` replacements.
+#[derive(Default)]
+struct Named {
+    calls: Vec<Vec<String>>,
+    withs: Vec<(Vec<String>, Vec<String>)>,
 }
 
 /// The functions of `files` that call themselves, one problem per cycle, in a stable order.
 /// Files that do not parse are skipped (their syntax error is reported when the pack is built).
+///
+/// A `with T as F` replacement makes every call of `T` a call of `F` while it is in force: it
+/// is an edge from `T` to `F` (so `f(x) := g(x) with g as f` is found, as is a swap deeper
+/// down). The AST is walked with a stack of its own, not by recursion: regorus's parser
+/// accepts a sum of 20 000 terms, a tree that deep.
 pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(false);
@@ -32,161 +39,291 @@ pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
         // A file that does not parse is reported with its syntax error by the engine build.
         let _ = engine.add_policy(f.path.clone(), f.text.clone());
     }
-    let Ok(json) = engine.get_ast_as_json() else {
-        return Vec::new();
-    };
-    // Expressions nest at most 32 deep in regorus's parser, but each level is several JSON
-    // levels: more than serde_json's default limit of 128.
-    let mut de = serde_json::Deserializer::from_str(&json);
-    de.disable_recursion_limit();
-    let Ok(Value::Array(modules)) = serde::Deserialize::deserialize(&mut de) else {
-        return Vec::new();
-    };
-    let mut defs: BTreeMap<Vec<String>, Def> = BTreeMap::new();
-    // Per function: (calls as written, the package and imports to resolve them with).
-    let mut raw: Vec<(Vec<String>, Vec<Vec<String>>, usize)> = Vec::new();
+    let mut defs: BTreeMap<Vec<String>, Location> = BTreeMap::new();
+    // Per rule or function: its path, what it names, and the scope to resolve the names in.
+    let mut raw: Vec<(Vec<String>, Named, usize)> = Vec::new();
     let mut scopes: Vec<Scope> = Vec::new();
-    for m in &modules {
-        let file = m["source"]["file"].as_str().unwrap_or_default();
-        let text = m["source"]["contents"].as_str().unwrap_or_default();
-        let ast = &m["ast"];
-        let Some(package) = path_of(&ast["package"]["refr"]) else {
+    for m in engine.get_modules().iter() {
+        let Some(package) = path_of(&m.package.refr) else {
             continue;
         };
         let mut package_path = vec!["data".to_string()];
         package_path.extend(package);
-        let mut imports = BTreeMap::new();
-        for i in ast["imports"].as_array().into_iter().flatten() {
-            let Some(path) = path_of(&i["refr"]) else { continue };
-            if path.first().map(String::as_str) != Some("data") {
-                continue;
-            }
-            let alias = match span_text(text, &i["as"]) {
-                Some(a) => a.to_string(),
-                None => path.last().cloned().unwrap_or_default(),
-            };
-            imports.insert(alias, path);
-        }
         let scope = scopes.len();
-        scopes.push((package_path.clone(), imports));
-        for rule in ast["rules"].as_array().into_iter().flatten() {
-            let head = &rule["Spec"]["head"]["Func"];
-            let Some(name) = path_of(&head["refr"]) else { continue };
+        scopes.push((package_path.clone(), imports_of(m)));
+        for rule in &m.policy {
+            let (head_refr, is_func, span) = match rule.as_ref() {
+                Rule::Spec { head, span, .. } => match head {
+                    RuleHead::Func { refr, .. } => (refr, true, span),
+                    RuleHead::Compr { refr, .. } | RuleHead::Set { refr, .. } => (refr, false, span),
+                },
+                Rule::Default { refr, span, .. } => (refr, false, span),
+            };
+            let Some(name) = path_of(head_refr) else { continue };
             let mut full = package_path.clone();
             full.extend(name);
-            let span = &head["span"];
-            defs.entry(full.clone()).or_insert_with(|| Def {
-                at: Location {
-                    file: file.to_string(),
-                    line: span["line"].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(1),
-                    column: span["col"].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(1),
-                    offset: span["start"].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
-                },
-            });
-            let mut calls = Vec::new();
-            collect_calls(rule, &mut calls);
-            raw.push((full, calls, scope));
+            if is_func {
+                defs.entry(full.clone()).or_insert_with(|| Location {
+                    file: span.source.file().clone(),
+                    line: span.line,
+                    column: span.col,
+                    offset: span.start,
+                });
+            }
+            raw.push((full, names_in(rule), scope));
         }
     }
-    let mut edges: BTreeMap<&[String], BTreeSet<&[String]>> = BTreeMap::new();
-    for (from, calls, scope) in &raw {
+    // Calls of names the files do not define (built-ins) matter only where a `with` replaces
+    // them: `count(x) with count as f`.
+    let mut replaced: BTreeSet<Vec<String>> = BTreeSet::new();
+    let mut edges: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+    let mut via_with: BTreeSet<(Vec<String>, Vec<String>)> = BTreeSet::new();
+    for (_, named, scope) in &raw {
         let (package, imports) = &scopes[*scope];
-        for call in calls {
+        for (target, value) in &named.withs {
+            let Some(value) = resolve(value, package, imports, &defs).filter(|v| defs.contains_key(v)) else {
+                continue;
+            };
+            let Some(target) = resolve(target, package, imports, &defs) else {
+                continue;
+            };
+            replaced.insert(target.clone());
+            via_with.insert((target.clone(), value.clone()));
+            edges.entry(target).or_default().insert(value);
+        }
+    }
+    for (from, named, scope) in &raw {
+        let (package, imports) = &scopes[*scope];
+        for call in &named.calls {
             if let Some(to) = resolve(call, package, imports, &defs) {
-                let to = defs.get_key_value(&to).map(|(k, _)| k.as_slice());
-                if let Some(to) = to {
-                    edges.entry(from.as_slice()).or_default().insert(to);
+                if defs.contains_key(&to) || replaced.contains(&to) {
+                    edges.entry(from.clone()).or_default().insert(to);
                 }
             }
         }
     }
-    cycles(&edges)
+    let graph: BTreeMap<&[String], BTreeSet<&[String]>> = edges
+        .iter()
+        .map(|(k, v)| (k.as_slice(), v.iter().map(Vec::as_slice).collect()))
+        .collect();
+    let mut found: Vec<Problem> = cycles(&graph)
         .into_iter()
-        .map(|cycle| {
+        .filter_map(|mut cycle| {
+            // A cycle is reported from a function the files define (not a replaced built-in,
+            // nor a rule that calls only through a `with`).
+            let at = cycle.iter().position(|n| defs.contains_key(*n))?;
+            cycle.rotate_left(at);
             let first = cycle[0];
             let chain: Vec<String> = cycle.iter().chain(std::iter::once(&first)).map(|p| p.join(".")).collect();
-            let message = if cycle.len() == 1 {
+            let with = cycle
+                .iter()
+                .zip(cycle.iter().cycle().skip(1))
+                .any(|(a, b)| via_with.contains(&(a.to_vec(), b.to_vec())));
+            let mut message = if cycle.len() == 1 {
                 format!("function `{}` calls itself", chain[0])
             } else {
                 format!("function `{}` calls itself through {}", chain[0], chain.join(" → "))
             };
+            if with {
+                message.push_str(" (a `with … as …` replaces a call with it)");
+            }
             let mut p = Problem::new(ProblemCode::PolicySyntax, message).help(
                 "Rego functions may not be recursive (OPA rejects them too); write the repetition with `walk`, a comprehension or a bounded helper per level",
             );
             if let Some(d) = defs.get(first) {
-                p = p.at(d.at.clone());
+                p = p.at(d.clone());
             }
-            p
+            Some(p)
         })
-        .collect()
+        .collect();
+    // In the order of the files, whichever node each cycle was found from.
+    found.sort_by_key(|p| p.location.as_ref().map(|l| (l.file.clone(), l.line, l.column)));
+    found
 }
 
-/// The call targets named in a rule, as written (`f`, `lib.f`, `data.x.f`).
-fn collect_calls(v: &Value, out: &mut Vec<Vec<String>>) {
-    // The AST is at most a few hundred levels deep (see `check`); walk it with a stack anyway.
-    let mut stack = vec![v];
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::Object(m) => {
-                if let Some(call) = m.get("Call") {
-                    if let Some(p) = path_of(&call["fcn"]) {
-                        out.push(p);
+/// A module's imports of `data`, by alias.
+fn imports_of(m: &Module) -> BTreeMap<String, Vec<String>> {
+    let mut imports = BTreeMap::new();
+    for i in &m.imports {
+        let Some(path) = path_of(&i.refr) else { continue };
+        if path.first().map(String::as_str) != Some("data") {
+            continue;
+        }
+        let alias = match &i.r#as {
+            Some(a) => a.text().to_string(),
+            None => path.last().cloned().unwrap_or_default(),
+        };
+        imports.insert(alias, path);
+    }
+    imports
+}
+
+/// One node of the AST still to visit.
+enum Node<'a> {
+    Expr(&'a Expr),
+    Query(&'a Query),
+}
+
+/// The calls (`f`, `lib.f`, `data.x.f`, as written) and `with` replacements of a rule.
+fn names_in(rule: &Rule) -> Named {
+    let mut named = Named::default();
+    let mut stack: Vec<Node<'_>> = Vec::new();
+    match rule {
+        Rule::Spec { head, bodies, .. } => {
+            match head {
+                RuleHead::Compr { refr, assign, .. } => {
+                    stack.push(Node::Expr(refr));
+                    stack.extend(assign.iter().map(|a| Node::Expr(&a.value)));
+                }
+                RuleHead::Set { refr, key, .. } => {
+                    stack.push(Node::Expr(refr));
+                    stack.extend(key.iter().map(|k| Node::Expr(k)));
+                }
+                RuleHead::Func { args, assign, .. } => {
+                    stack.extend(args.iter().map(|a| Node::Expr(a)));
+                    stack.extend(assign.iter().map(|a| Node::Expr(&a.value)));
+                }
+            }
+            for b in bodies {
+                stack.extend(b.assign.iter().map(|a| Node::Expr(&a.value)));
+                stack.push(Node::Query(&b.query));
+            }
+        }
+        Rule::Default { value, .. } => stack.push(Node::Expr(value)),
+    }
+    while let Some(node) = stack.pop() {
+        let e = match node {
+            Node::Query(q) => {
+                for s in &q.stmts {
+                    match &s.literal {
+                        Literal::SomeVars { .. } => {}
+                        Literal::SomeIn {
+                            key, value, collection, ..
+                        } => {
+                            stack.extend(key.iter().map(|k| Node::Expr(k)));
+                            stack.push(Node::Expr(value));
+                            stack.push(Node::Expr(collection));
+                        }
+                        Literal::Expr { expr, .. } | Literal::NotExpr { expr, .. } => stack.push(Node::Expr(expr)),
+                        Literal::Every { domain, query, .. } => {
+                            stack.push(Node::Expr(domain));
+                            stack.push(Node::Query(query));
+                        }
+                    }
+                    for w in &s.with_mods {
+                        if let (Some(target), Some(value)) = (path_of(&w.refr), path_of(&w.r#as)) {
+                            named.withs.push((target, value));
+                        }
+                        stack.push(Node::Expr(&w.r#as));
                     }
                 }
-                stack.extend(m.values());
+                continue;
             }
-            Value::Array(a) => stack.extend(a),
-            _ => {}
+            Node::Expr(e) => e,
+        };
+        match e {
+            Expr::String { .. }
+            | Expr::RawString { .. }
+            | Expr::Number { .. }
+            | Expr::Bool { .. }
+            | Expr::Null { .. }
+            | Expr::Var { .. } => {}
+            Expr::Array { items, .. } | Expr::Set { items, .. } => stack.extend(items.iter().map(|i| Node::Expr(i))),
+            Expr::Object { fields, .. } => {
+                for (_, k, v) in fields {
+                    stack.push(Node::Expr(k));
+                    stack.push(Node::Expr(v));
+                }
+            }
+            Expr::ArrayCompr { term, query, .. } | Expr::SetCompr { term, query, .. } => {
+                stack.push(Node::Expr(term));
+                stack.push(Node::Query(query));
+            }
+            Expr::ObjectCompr { key, value, query, .. } => {
+                stack.push(Node::Expr(key));
+                stack.push(Node::Expr(value));
+                stack.push(Node::Query(query));
+            }
+            Expr::Call { fcn, params, .. } => {
+                if let Some(p) = path_of(fcn) {
+                    named.calls.push(p);
+                }
+                stack.push(Node::Expr(fcn));
+                stack.extend(params.iter().map(|p| Node::Expr(p)));
+            }
+            Expr::UnaryExpr { expr, .. } => stack.push(Node::Expr(expr)),
+            Expr::RefDot { refr, .. } => stack.push(Node::Expr(refr)),
+            Expr::RefBrack { refr, index, .. } => {
+                stack.push(Node::Expr(refr));
+                stack.push(Node::Expr(index));
+            }
+            Expr::BinExpr { lhs, rhs, .. }
+            | Expr::BoolExpr { lhs, rhs, .. }
+            | Expr::ArithExpr { lhs, rhs, .. }
+            | Expr::AssignExpr { lhs, rhs, .. } => {
+                stack.push(Node::Expr(lhs));
+                stack.push(Node::Expr(rhs));
+            }
+            Expr::Membership {
+                key, value, collection, ..
+            } => {
+                stack.extend(key.iter().map(|k| Node::Expr(k)));
+                stack.push(Node::Expr(value));
+                stack.push(Node::Expr(collection));
+            }
         }
     }
+    named
 }
 
 /// `a.b["c"].d` as its names; `None` for anything else (a variable index, a call).
-fn path_of(v: &Value) -> Option<Vec<String>> {
+fn path_of(e: &Expr) -> Option<Vec<String>> {
     let mut names = Vec::new();
-    let mut v = v;
+    let mut e = e;
     loop {
-        if let Some(var) = v.get("Var") {
-            names.push(var["value"].as_str()?.to_string());
-            break;
-        } else if let Some(dot) = v.get("RefDot") {
-            names.push(dot["field"].get(1)?.as_str()?.to_string());
-            v = &dot["refr"];
-        } else if let Some(brack) = v.get("RefBrack") {
-            names.push(brack["index"]["String"]["value"].as_str()?.to_string());
-            v = &brack["refr"];
-        } else {
-            return None;
+        match e {
+            Expr::Var { span, .. } => {
+                names.push(span.text().to_string());
+                break;
+            }
+            Expr::RefDot { refr, field, .. } => {
+                names.push(field.0.text().to_string());
+                e = refr;
+            }
+            Expr::RefBrack { refr, index, .. } => {
+                let Expr::String { value, .. } = index.as_ref() else {
+                    return None;
+                };
+                names.push(value.as_string().ok()?.to_string());
+                e = refr;
+            }
+            _ => return None,
         }
     }
     names.reverse();
     Some(names)
 }
 
-/// The text of a span (`{"start", "end"}` byte offsets) of `text`.
-fn span_text<'a>(text: &'a str, span: &Value) -> Option<&'a str> {
-    let start = usize::try_from(span["start"].as_u64()?).ok()?;
-    let end = usize::try_from(span["end"].as_u64()?).ok()?;
-    text.get(start..end)
-}
-
-/// The function a call names, if the files define it.
+/// The function a call names. regorus looks an import alias up first, then the package's own
+/// rules; a name that is neither is a built-in, kept as written.
 fn resolve(
     call: &[String],
     package: &[String],
     imports: &BTreeMap<String, Vec<String>>,
-    defs: &BTreeMap<Vec<String>, Def>,
+    defs: &BTreeMap<Vec<String>, Location>,
 ) -> Option<Vec<String>> {
     let (root, rest) = call.split_first()?;
+    if root == "data" {
+        return Some(call.to_vec());
+    }
+    if let Some(base) = imports.get(root) {
+        return Some(base.iter().chain(rest).cloned().collect());
+    }
     let local: Vec<String> = package.iter().chain(call).cloned().collect();
     if defs.contains_key(&local) {
         return Some(local);
     }
-    if root == "data" {
-        return Some(call.to_vec());
-    }
-    let base = imports.get(root)?;
-    Some(base.iter().chain(rest).cloned().collect())
+    Some(call.to_vec())
 }
 
 /// The cycles of a graph, each as its nodes from the smallest, found by a depth-first walk
@@ -317,6 +454,80 @@ mod tests {
         ];
         // `count` in package b is the built-in: b has no function `count`.
         assert!(messages(&files).is_empty(), "{:?}", messages(&files));
+    }
+
+    #[test]
+    fn a_with_replacement_that_leads_back_is_a_cycle() {
+        let files = [
+            // The replacement calls the function whose body replaces: f → g, and g is f.
+            file(
+                "c/a.rego",
+                "package a\n\ng(x) := 1\n\nf(x) := y if {\n\ty := g(x) with g as f\n}\n",
+            ),
+            // A built-in replaced, by its full path, one call deeper, and in a rule's body.
+            file(
+                "c/b.rego",
+                "package b\n\nf(x) := y if {\n\ty := count(x) with count as f\n}\n",
+            ),
+            file(
+                "c/c.rego",
+                "package c\n\ng(x) := 1\n\nh(x) := g(x)\n\nf(x) := y if {\n\ty := h(x) with data.c.g as f\n}\n",
+            ),
+            file(
+                "c/d.rego",
+                "package d\n\ng(x) := 1\n\nh(x) := g(x) + 1\n\nr if {\n\th(1) == 1 with g as h\n}\n",
+            ),
+        ];
+        assert_eq!(
+            messages(&files),
+            [
+                "c/a.rego:5:1 function `data.a.f` calls itself through data.a.f → data.a.g → data.a.f (a `with … as …` replaces a call with it)",
+                "c/b.rego:3:1 function `data.b.f` calls itself through data.b.f → count → data.b.f (a `with … as …` replaces a call with it)",
+                "c/c.rego:7:1 function `data.c.f` calls itself through data.c.f → data.c.h → data.c.g → data.c.f (a `with … as …` replaces a call with it)",
+                "c/d.rego:3:1 function `data.d.g` calls itself through data.d.g → data.d.h → data.d.g (a `with … as …` replaces a call with it)",
+            ]
+        );
+    }
+
+    #[test]
+    fn mocks_that_do_not_lead_back_and_imports_named_like_subpackages_are_accepted() {
+        let files = [
+            // A test's mock: the replacement does not call what it replaces.
+            file(
+                "c/a.rego",
+                "package a\n\ng(x) := x\n\nf(x) := g(x) + 1\n\nmock(x) := 41\n\ntest_f if {\n\tf(1) == 42 with g as mock\n}\n",
+            ),
+            // `b.f` in package `x` is the import `data.b`, not `data.x.b` (regorus looks the
+            // import up first): no cycle through x.b.f.
+            file("c/x.rego", "package x\nimport data.b\n\nf(x) := b.f(x)\n"),
+            file("c/xb.rego", "package x.b\n\nf(x) := data.x.f(x)\n"),
+            file("c/b.rego", "package b\n\nf(x) := x\n"),
+        ];
+        assert!(messages(&files).is_empty(), "{:?}", messages(&files));
+    }
+
+    #[test]
+    fn a_sum_of_twenty_thousand_lines_is_walked_without_recursion() {
+        // regorus accepts 20 000 lines. Its parser recurses on a tree that deep, which is why
+        // the engine runs on threads of `STACK_SIZE`; the walk here must not add to it.
+        let deep = || {
+            let terms = "\n + 1".repeat(19_900);
+            let files = [file(
+                "c/deep.rego",
+                &format!("package deep\n\nf(x) := (x{terms})\n\ng(x) := f(x)\n"),
+            )];
+            assert!(messages(&files).is_empty(), "{:?}", messages(&files));
+            let files = [file(
+                "c/deep.rego",
+                &format!("package deep\n\nf(x) := (x{terms} + f(x))\n"),
+            )];
+            assert_eq!(
+                messages(&files),
+                ["c/deep.rego:3:1 function `data.deep.f` calls itself"]
+            );
+        };
+        let t = std::thread::Builder::new().stack_size(crate::STACK_SIZE).spawn(deep);
+        assert!(t.map(|t| t.join().is_ok()).unwrap_or(false));
     }
 
     #[test]

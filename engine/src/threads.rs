@@ -2,6 +2,15 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The stack of every thread that parses or evaluates Rego: regorus recurses once per nested
+/// expression and per rule or function a rule depends on, and its parser allows 20 000 lines
+/// of 1 024 characters, so a custom policy of a 20 000-term sum or a chain of 20 000 rules
+/// needs far more than the 2 MiB of a spawned thread or the 8 MiB of a main thread (it
+/// aborted the process). The memory is reserved, not used: only the pages a deep policy
+/// touches are ever mapped. A program embedding the engine should run it on a thread with
+/// this stack too, as the `sansho` binary does.
+pub const STACK_SIZE: usize = 1 << 30;
+
 /// Applies `f` to every item on up to `workers` threads (at most 16, and no more than there
 /// are items), each thread taking the next item not yet taken — items differ in cost by an
 /// order of magnitude (files, groups of rules), and fixed shares left one thread idle — and
@@ -24,7 +33,7 @@ pub(crate) fn each_taking_next<T: Sync, S, R: Send>(
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                scope.spawn(|| {
+                let work = || {
                     let mut s = state();
                     let mut done = Vec::new();
                     loop {
@@ -33,8 +42,15 @@ pub(crate) fn each_taking_next<T: Sync, S, R: Send>(
                         done.push((i, f(&mut s, item)));
                     }
                     done
-                })
+                };
+                // Where the system refuses a stack that large, the default one still works
+                // for any policy of ordinary depth.
+                std::thread::Builder::new()
+                    .stack_size(STACK_SIZE)
+                    .spawn_scoped(scope, work)
+                    .or_else(|_| std::thread::Builder::new().spawn_scoped(scope, work))
             })
+            .filter_map(Result::ok)
             .collect();
         for h in handles {
             for (i, r) in h.join().unwrap_or_default() {
