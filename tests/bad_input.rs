@@ -373,6 +373,40 @@ fn policies_as_deep_as_regorus_accepts_are_evaluated() {
 }
 
 #[test]
+fn the_built_in_packages_are_reserved_however_they_are_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for (file, package) in [
+        ("a.rego", "data.sansho[\"lib\"]"),
+        ("b.rego", "sansho[\"rules\"].x"),
+        ("c.rego", "\tsansho"),
+    ] {
+        std::fs::write(
+            lib.join(file),
+            format!(
+                "package{}{package}\n\nhelper(x) := x\n",
+                if package.starts_with('\t') { "" } else { " " }
+            ),
+        )
+        .unwrap();
+    }
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", dir.path().to_str().unwrap()],
+    );
+    let got: Vec<&str> = problems.iter().map(|p| p["message"].as_str().unwrap()).collect();
+    assert_eq!(
+        got,
+        [
+            "package `sansho.lib` belongs to the built-in pack",
+            "package `sansho.rules.x` belongs to the built-in pack",
+            "package `sansho` belongs to the built-in pack",
+        ]
+    );
+}
+
+#[test]
 fn custom_policies_may_not_add_to_the_built_in_packages() {
     let (problems, _) = problems_of(
         "tests/fixtures/good/minimal",

@@ -223,12 +223,28 @@ pub fn find_blocks(text: &str) -> Vec<Block> {
 pub fn package_of(text: &str) -> Option<(String, u32)> {
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
-        if let Some(rest) = t.strip_prefix("package ") {
-            let name = rest.split('#').next().unwrap_or_default().trim().to_string();
-            return Some((name, u32::try_from(i + 1).unwrap_or(u32::MAX)));
+        let Some(rest) = t.strip_prefix("package") else {
+            continue;
+        };
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
         }
+        let name = rest.split('#').next().unwrap_or_default();
+        return Some((canonical_package(name), u32::try_from(i + 1).unwrap_or(u32::MAX)));
     }
     None
+}
+
+/// A package name as regorus reads it, in one spelling: `data.a["b"].c` and `a . b.c` are
+/// both `a.b.c`.
+fn canonical_package(name: &str) -> String {
+    let joined: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let dotted = joined
+        .replace("[\"", ".")
+        .replace("[`", ".")
+        .replace(['"', '`', ']'], "");
+    let dotted = dotted.strip_prefix('.').unwrap_or(&dotted);
+    dotted.strip_prefix("data.").unwrap_or(dotted).to_string()
 }
 
 fn id_ok(id: &str) -> bool {
@@ -399,6 +415,20 @@ import rego.v1
         assert_eq!(m.title.ja, "弱いパスワード");
         assert_eq!(m.level, Level::Error);
         assert_eq!(package_of(GOOD).unwrap(), ("sansho.rules.auth.weak".to_string(), 15));
+        // Every spelling regorus accepts for one package is one name.
+        for spelling in [
+            "package sansho.lib",
+            "package\tsansho.lib # the library",
+            "package data.sansho.lib",
+            "package sansho[\"lib\"]",
+            "package data[\"sansho\"][`lib`]",
+        ] {
+            assert_eq!(package_of(spelling).unwrap().0, "sansho.lib", "{spelling}");
+        }
+        assert_eq!(
+            package_of("packaged := 1\npackage a.b").unwrap(),
+            ("a.b".to_string(), 2)
+        );
     }
 
     #[test]
