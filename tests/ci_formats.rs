@@ -438,6 +438,67 @@ fn two_outputs_may_not_name_one_file() {
 }
 
 #[test]
+fn an_output_never_replaces_or_joins_an_input() {
+    // `--output json=inv/systems.yaml` replaced the inventory on a clean run; a new .json in
+    // the inventory made the next run fail on it.
+    let dir = tempfile::tempdir().unwrap();
+    let inv = dir.path().join("inv");
+    std::fs::create_dir(&inv).unwrap();
+    let hospital = root().join("examples/hospital");
+    for f in ["organization.yaml", "systems.yaml"] {
+        std::fs::copy(hospital.join(f), inv.join(f)).unwrap();
+    }
+    let inv_s = inv.to_str().unwrap();
+    let systems = std::fs::read(inv.join("systems.yaml")).unwrap();
+    // The same file under another spelling, through a link, or new inside the inventory.
+    std::os::unix::fs::symlink(inv.join("systems.yaml"), dir.path().join("link.yaml")).unwrap();
+    let other = format!("{}/../inv/systems.yaml", inv_s);
+    let link = dir.path().join("link.yaml").display().to_string();
+    let new = inv.join("results.json").display().to_string();
+    for (args, said) in [
+        (
+            vec!["--output".to_string(), format!("json={other}")],
+            "would overwrite an input of",
+        ),
+        (
+            vec!["--output".to_string(), format!("sarif={link}")],
+            "would overwrite an input of",
+        ),
+        (
+            vec!["--dump-input".to_string(), new.clone()],
+            "writes into the input directory",
+        ),
+    ] {
+        let mut all = vec!["check", inv_s, "--as-of", "2026-11-25"];
+        all.extend(args.iter().map(String::as_str));
+        let r = run(&all);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(said), "{args:?}: {}", r.stderr);
+    }
+    for cmd in ["report", "checklist"] {
+        let r = run(&[cmd, inv_s, "--as-of", "2026-11-25", "--output", &other]);
+        assert_eq!(r.code, 2, "{cmd}: {}", r.stderr);
+        assert!(r.stderr.contains("would overwrite an input of"), "{}", r.stderr);
+    }
+    let r = run(&["matrix", inv_s, "--as-of", "2026-11-25", "--output", &new]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("writes into the input directory"), "{}", r.stderr);
+    assert_eq!(std::fs::read(inv.join("systems.yaml")).unwrap(), systems);
+    assert!(!inv.join("results.json").exists());
+    // Beside the inventory, in a hidden directory in it, or a format not read as input: written.
+    std::fs::create_dir(inv.join(".sansho")).unwrap();
+    for out in [
+        format!("json={}", dir.path().join("results.json").display()),
+        format!("json={}", inv.join(".sansho/results.json").display()),
+        format!("sarif={}", inv.join("results.sarif").display()),
+    ] {
+        let r = run(&["check", inv_s, "--as-of", "2026-11-25", "--output", &out]);
+        assert!(r.code < 2, "{out}: {}", r.stderr);
+    }
+    assert!(inv.join(".sansho/results.json").exists() && inv.join("results.sarif").exists());
+}
+
+#[test]
 fn waivers_must_say_who_why_and_what() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("w.yaml");

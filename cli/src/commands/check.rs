@@ -192,6 +192,11 @@ fn fail(problems: Problems, sources: &SourceMap, sink: &Sink) -> i32 {
 /// Two outputs (or dumps) naming one file would overwrite each other; `-` is not a file (it
 /// would be written as one named `-`).
 fn same_file_twice(args: &Args) -> Option<Problem> {
+    let inputs: Vec<&std::path::Path> = std::iter::once(args.path.as_path())
+        .chain(args.policies.iter().map(PathBuf::as_path))
+        .chain(args.config.iter().map(PathBuf::as_path))
+        .chain(args.waivers.iter().map(PathBuf::as_path))
+        .collect();
     let mut seen: Vec<(std::path::PathBuf, String)> = Vec::new();
     let named = args
         .outputs
@@ -206,7 +211,14 @@ fn same_file_twice(args: &Args) -> Option<Problem> {
                     .help("give a file name, e.g. input.json: standard output carries the --format output"),
             );
         }
-        let key = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
+        let what = match flag.strip_suffix('…') {
+            Some(output) => format!("{output}{}", file.display()),
+            None => format!("{flag} {}", file.display()),
+        };
+        if let Some(p) = crate::out::refuse_input(&what, &file, &inputs) {
+            return Some(p);
+        }
+        let key = crate::out::path_key(&file);
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             return Some(
                 Problem::new(

@@ -52,7 +52,19 @@ impl RunArgs {
     /// Runs the check, printing problems and returning exit 2 when it cannot be trusted.
     /// `every_position`: the caller reads the positions of most documents (the checklist's
     /// evidence), so they are kept rather than found again one document at a time.
-    pub fn check(&self, every_position: bool) -> Result<CheckOutcome, i32> {
+    /// Checks the inventory; `output` is the file the document goes to, refused when it is
+    /// one of the inputs.
+    pub fn check(&self, every_position: bool, output: Option<&Path>) -> Result<CheckOutcome, i32> {
+        if let Some(out) = output {
+            let inputs: Vec<&Path> = std::iter::once(self.path.as_path())
+                .chain(self.policies.iter().map(PathBuf::as_path))
+                .chain(self.config.iter().map(PathBuf::as_path))
+                .chain(self.waivers.iter().map(PathBuf::as_path))
+                .collect();
+            if let Some(p) = crate::out::refuse_input(&format!("--output {}", out.display()), out, &inputs) {
+                return Err(fail(p.into(), &SourceMap::default()));
+            }
+        }
         let as_of = parse_as_of(self.as_of.as_deref()).map_err(|p| fail(p.into(), &SourceMap::default()))?;
         let mut req = CheckRequest::new(self.path.clone(), as_of);
         req.config = self.config.clone();
@@ -158,7 +170,7 @@ pub fn run(args: Args) -> i32 {
         );
     }
     let lang = args.run.lang();
-    let outcome = match args.run.check(true) {
+    let outcome = match args.run.check(true, args.output.as_deref()) {
         Ok(o) => o,
         Err(code) => return code,
     };

@@ -4,7 +4,7 @@ use crate::exit;
 use crate::lang::{self, LangArg};
 use crate::render;
 use sansho_engine::{Problem, ProblemCode, Problems, SourceMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -85,6 +85,16 @@ pub fn run(args: Args) -> i32 {
     };
     // Its rules (unassigned requirements) stop at the default memory ceiling, watched while
     // the inventories load and the rules evaluate.
+    if let Some(out) = &args.output {
+        let inputs: Vec<&Path> = [&args.path, &args.institution, &args.vendor]
+            .into_iter()
+            .flatten()
+            .map(PathBuf::as_path)
+            .collect();
+        if let Some(p) = crate::out::refuse_input(&format!("--output {}", out.display()), out, &inputs) {
+            return fail(p.into(), &SourceMap::default());
+        }
+    }
     let watching = crate::alloc::watch_evaluation();
     if let (Some(inst), Some(vend)) = (&args.institution, &args.vendor) {
         let format = args.format.unwrap_or(Format::Human);

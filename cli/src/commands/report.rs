@@ -15,7 +15,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> i32 {
     let lang = args.run.lang();
-    let outcome = match args.run.check(false) {
+    let outcome = match args.run.check(false, args.output.as_deref()) {
         Ok(o) => o,
         Err(code) => return code,
     };
