@@ -208,6 +208,36 @@ fn unknown_config_parameter_is_located() {
 }
 
 #[test]
+fn a_settings_file_sansho_would_read_only_in_part_is_an_error() {
+    // `limits: 5` and a second document were ignored without a word.
+    for (text, message, line) in [
+        ("limits: 5\n", "`limits` must be a mapping", 1),
+        ("limits: [max_files]\n", "`limits` must be a mapping", 1),
+        (
+            "parameters:\n  password_min_length: 10\n---\nlimits:\n  max_files: 10\n",
+            "sansho.yaml holds more than one YAML document",
+            4,
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
+        std::fs::write(dir.path().join("sansho.yaml"), text).unwrap();
+        let (problems, _) = problems_of(dir.path().to_str().unwrap(), &[]);
+        assert_eq!(problems.len(), 1, "{text}: {problems:?}");
+        assert_eq!(problems[0]["code"], "config");
+        assert_eq!(problems[0]["message"], message, "{text}");
+        assert_eq!(problems[0]["location"]["line"], line, "{text}");
+    }
+    // An empty `limits:` is no limits, as before.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
+    std::fs::write(dir.path().join("sansho.yaml"), "limits:\n").unwrap();
+    let (json, r) = check_json(dir.path().to_str().unwrap(), &[]);
+    assert!(r.code < 2, "{}", r.stderr);
+    assert_eq!(json["error"], serde_json::Value::Null, "{json}");
+}
+
+#[test]
 fn broken_policy_syntax_names_the_file() {
     let (problems, run) = problems_of(
         "tests/fixtures/good/minimal",

@@ -120,9 +120,19 @@ impl Config {
             path: Some(shown.to_string()),
             ..Config::default()
         };
-        let Some(doc) = docs.into_iter().next() else {
+        let mut docs = docs.into_iter();
+        let Some(doc) = docs.next() else {
             return Ok(cfg);
         };
+        if let Some(second) = docs.next() {
+            // Read as one file, a second document would be silently ignored.
+            return Err(
+                Problem::new(ProblemCode::Config, "sansho.yaml holds more than one YAML document")
+                    .at(Location::new(shown, second.pos.lookup(&[]).0))
+                    .help("merge the documents into one (drop the `---` line)")
+                    .into(),
+            );
+        }
         let at = |path: &[Seg]| Location::new(shown, doc.pos.lookup(path).0);
         let key = |k: &str| Seg::Key(k.to_string());
         let mut problems = Vec::new();
@@ -182,7 +192,17 @@ impl Config {
                 ),
             }
         }
-        if let Some(limits) = top.get("limits") {
+        if let Some(limits) = top.get("limits").filter(|l| !l.is_null()) {
+            if !limits.is_object() {
+                problems.push(
+                    Problem::new(ProblemCode::Config, "`limits` must be a mapping")
+                        .at(at(&[key("limits")]))
+                        .help(format!(
+                            "write `limits:` followed by some of: {}",
+                            LIMIT_KEYS.join(", ")
+                        )),
+                );
+            }
             for (k, v) in limits.as_object().cloned().unwrap_or_default() {
                 let here = at(&[key("limits"), key(&k)]);
                 let n = v.as_u64().filter(|n| *n > 0);
