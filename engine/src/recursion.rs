@@ -18,20 +18,33 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A package's path (`data.a.b`) and its imports by alias.
 type Scope = (Vec<String>, BTreeMap<String, Vec<String>>);
 
-/// What one rule or function of a file names: the calls, and the `with … as …` replacements.
+/// What one rule or function names: its calls as written (`f`, `lib.f`, `data.x.f`), and its
+/// statements with `with … as …` replacements of functions.
 #[derive(Default)]
 struct Named {
     calls: Vec<Vec<String>>,
-    withs: Vec<(Vec<String>, Vec<String>)>,
+    withs: Vec<With>,
 }
 
-/// The functions of `files` that call themselves, one problem per cycle, in a stable order.
-/// Files that do not parse are skipped (their syntax error is reported when the pack is built).
+/// One `with T as F` of a statement, and the calls the statement makes (as written).
+struct With {
+    calls: Vec<Vec<String>>,
+    target: Vec<String>,
+    value: Vec<String>,
+}
+
+/// The functions of `files` that call themselves, one problem per cycle, in the order of the
+/// files. Files that do not parse are skipped (their syntax error is reported when the pack is
+/// built).
 ///
-/// A `with T as F` replacement makes every call of `T` a call of `F` while it is in force: it
-/// is an edge from `T` to `F` (so `f(x) := g(x) with g as f` is found, as is a swap deeper
-/// down). The AST is walked with a stack of its own, not by recursion: regorus's parser
-/// accepts a sum of 20 000 terms, a tree that deep.
+/// A `with T as F` follows regorus 0.14.1: while the statement is evaluated, a call written
+/// `T` (after import aliases are resolved), in any package, runs `F` instead, and `F` runs
+/// with no replacement in force. So a replacement recurses only when `F` leads back to the
+/// function whose statement installs it, and that statement reaches a call written `T`:
+/// `f(x) := g(x) with g as f` does; a test's mock that calls what it replaces does not.
+///
+/// The AST is walked with a stack of its own, not by recursion: regorus's parser accepts a
+/// sum of 20 000 terms, a tree that deep.
 pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(false);
@@ -73,44 +86,70 @@ pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
             raw.push((full, names_in(rule), scope));
         }
     }
-    // Calls of names the files do not define (built-ins) matter only where a `with` replaces
-    // them: `count(x) with count as f`.
-    let mut replaced: BTreeSet<Vec<String>> = BTreeSet::new();
+    // Calls between the functions the files define, and the calls of each as regorus matches
+    // them against a replacement (written, import aliases resolved).
     let mut edges: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
-    let mut via_with: BTreeSet<(Vec<String>, Vec<String>)> = BTreeSet::new();
-    for (_, named, scope) in &raw {
-        let (package, imports) = &scopes[*scope];
-        for (target, value) in &named.withs {
-            let Some(value) = resolve(value, package, imports, &defs).filter(|v| defs.contains_key(v)) else {
-                continue;
-            };
-            let Some(target) = resolve(target, package, imports, &defs) else {
-                continue;
-            };
-            replaced.insert(target.clone());
-            via_with.insert((target.clone(), value.clone()));
-            edges.entry(target).or_default().insert(value);
-        }
-    }
+    let mut written: BTreeMap<&[String], BTreeSet<String>> = BTreeMap::new();
     for (from, named, scope) in &raw {
         let (package, imports) = &scopes[*scope];
         for call in &named.calls {
             if let Some(to) = resolve(call, package, imports, &defs) {
-                if defs.contains_key(&to) || replaced.contains(&to) {
-                    edges.entry(from.clone()).or_default().insert(to);
+                edges.entry(from.clone()).or_default().insert(to);
+            }
+            written
+                .entry(from.as_slice())
+                .or_default()
+                .insert(as_called(call, imports, &defs));
+        }
+    }
+    let mut via_with: BTreeSet<(Vec<String>, Vec<String>)> = BTreeSet::new();
+    for (from, named, scope) in &raw {
+        let (package, imports) = &scopes[*scope];
+        for w in &named.withs {
+            let Some(value) = replacement(&w.value, package, imports, &defs) else {
+                continue;
+            };
+            let target = match w
+                .target
+                .split_first()
+                .and_then(|(r, rest)| Some((imports.get(r)?, rest)))
+            {
+                Some((base, rest)) => base.iter().chain(rest).cloned().collect::<Vec<_>>().join("."),
+                None => w.target.join("."),
+            };
+            // The calls the statement makes, and every function they reach.
+            let mut seen: BTreeSet<&[String]> = BTreeSet::new();
+            let mut next: Vec<&[String]> = Vec::new();
+            let mut called = w.calls.iter().any(|c| as_called(c, imports, &defs) == target);
+            for c in &w.calls {
+                if let Some((to, _)) = resolve(c, package, imports, &defs).and_then(|t| defs.get_key_value(&t)) {
+                    next.push(to.as_slice());
                 }
+            }
+            while let Some(f) = next.pop() {
+                if called || !seen.insert(f) {
+                    continue;
+                }
+                called = written.get(f).is_some_and(|w| w.contains(&target));
+                next.extend(edges.get(f).into_iter().flatten().map(Vec::as_slice));
+            }
+            if called {
+                via_with.insert((from.clone(), value.clone()));
+                edges.entry(from.clone()).or_default().insert(value);
             }
         }
     }
     let graph: BTreeMap<&[String], BTreeSet<&[String]>> = edges
         .iter()
-        .map(|(k, v)| (k.as_slice(), v.iter().map(Vec::as_slice).collect()))
+        .map(|(k, v)| {
+            let to = v.iter().filter(|t| defs.contains_key(*t)).map(Vec::as_slice).collect();
+            (k.as_slice(), to)
+        })
         .collect();
     let mut found: Vec<Problem> = cycles(&graph)
         .into_iter()
         .filter_map(|mut cycle| {
-            // A cycle is reported from a function the files define (not a replaced built-in,
-            // nor a rule that calls only through a `with`).
+            // A cycle is reported from a function (a rule can only start one).
             let at = cycle.iter().position(|n| defs.contains_key(*n))?;
             cycle.rotate_left(at);
             let first = cycle[0];
@@ -159,42 +198,51 @@ fn imports_of(m: &Module) -> BTreeMap<String, Vec<String>> {
 }
 
 /// One node of the AST still to visit.
+#[derive(Clone, Copy)]
 enum Node<'a> {
     Expr(&'a Expr),
     Query(&'a Query),
 }
 
-/// The calls (`f`, `lib.f`, `data.x.f`, as written) and `with` replacements of a rule.
+/// The calls and `with` replacements of a rule.
 fn names_in(rule: &Rule) -> Named {
-    let mut named = Named::default();
-    let mut stack: Vec<Node<'_>> = Vec::new();
+    let mut roots: Vec<Node<'_>> = Vec::new();
     match rule {
         Rule::Spec { head, bodies, .. } => {
             match head {
                 RuleHead::Compr { refr, assign, .. } => {
-                    stack.push(Node::Expr(refr));
-                    stack.extend(assign.iter().map(|a| Node::Expr(&a.value)));
+                    roots.push(Node::Expr(refr));
+                    roots.extend(assign.iter().map(|a| Node::Expr(&a.value)));
                 }
                 RuleHead::Set { refr, key, .. } => {
-                    stack.push(Node::Expr(refr));
-                    stack.extend(key.iter().map(|k| Node::Expr(k)));
+                    roots.push(Node::Expr(refr));
+                    roots.extend(key.iter().map(|k| Node::Expr(k)));
                 }
                 RuleHead::Func { args, assign, .. } => {
-                    stack.extend(args.iter().map(|a| Node::Expr(a)));
-                    stack.extend(assign.iter().map(|a| Node::Expr(&a.value)));
+                    roots.extend(args.iter().map(|a| Node::Expr(a)));
+                    roots.extend(assign.iter().map(|a| Node::Expr(&a.value)));
                 }
             }
             for b in bodies {
-                stack.extend(b.assign.iter().map(|a| Node::Expr(&a.value)));
-                stack.push(Node::Query(&b.query));
+                roots.extend(b.assign.iter().map(|a| Node::Expr(&a.value)));
+                roots.push(Node::Query(&b.query));
             }
         }
-        Rule::Default { value, .. } => stack.push(Node::Expr(value)),
+        Rule::Default { value, .. } => roots.push(Node::Expr(value)),
     }
+    walk(roots, true)
+}
+
+/// The calls under `roots`, and with `withs` the `with` replacements of their statements
+/// (each with the calls of its statement, found by a second walk that looks for calls only).
+fn walk(roots: Vec<Node<'_>>, withs: bool) -> Named {
+    let mut named = Named::default();
+    let mut stack = roots;
     while let Some(node) = stack.pop() {
         let e = match node {
             Node::Query(q) => {
                 for s in &q.stmts {
+                    let at = stack.len();
                     match &s.literal {
                         Literal::SomeVars { .. } => {}
                         Literal::SomeIn {
@@ -210,10 +258,19 @@ fn names_in(rule: &Rule) -> Named {
                             stack.push(Node::Query(query));
                         }
                     }
-                    for w in &s.with_mods {
-                        if let (Some(target), Some(value)) = (path_of(&w.refr), path_of(&w.r#as)) {
-                            named.withs.push((target, value));
+                    if withs && !s.with_mods.is_empty() {
+                        let calls = walk(stack[at..].to_vec(), false).calls;
+                        for w in &s.with_mods {
+                            if let (Some(target), Some(value)) = (path_of(&w.refr), path_of(&w.r#as)) {
+                                named.withs.push(With {
+                                    calls: calls.clone(),
+                                    target,
+                                    value,
+                                });
+                            }
                         }
+                    }
+                    for w in &s.with_mods {
                         stack.push(Node::Expr(&w.r#as));
                     }
                 }
@@ -324,6 +381,41 @@ fn resolve(
         return Some(local);
     }
     Some(call.to_vec())
+}
+
+/// A call as regorus matches it against a `with` replacement: as written, with a leading
+/// import alias replaced by its target when that names a function.
+fn as_called(
+    call: &[String],
+    imports: &BTreeMap<String, Vec<String>>,
+    defs: &BTreeMap<Vec<String>, Location>,
+) -> String {
+    if let Some((base, rest)) = call.split_first().and_then(|(r, rest)| Some((imports.get(r)?, rest))) {
+        let full: Vec<String> = base.iter().chain(rest).cloned().collect();
+        if defs.contains_key(&full) {
+            return full.join(".");
+        }
+    }
+    call.join(".")
+}
+
+/// The function a `with … as F` runs, as regorus finds it: in the package first, then by its
+/// full path, then through an import alias. `None` for a built-in or a value.
+fn replacement(
+    value: &[String],
+    package: &[String],
+    imports: &BTreeMap<String, Vec<String>>,
+    defs: &BTreeMap<Vec<String>, Location>,
+) -> Option<Vec<String>> {
+    let local: Vec<String> = package.iter().chain(value).cloned().collect();
+    let aliased = || {
+        let (root, rest) = value.split_first()?;
+        Some(imports.get(root)?.iter().chain(rest).cloned().collect::<Vec<_>>())
+    };
+    [Some(local), Some(value.to_vec()), aliased()]
+        .into_iter()
+        .flatten()
+        .find(|p| defs.contains_key(p))
 }
 
 /// The cycles of a graph, each as its nodes from the smallest, found by a depth-first walk
@@ -459,49 +551,64 @@ mod tests {
     #[test]
     fn a_with_replacement_that_leads_back_is_a_cycle() {
         let files = [
-            // The replacement calls the function whose body replaces: f → g, and g is f.
-            file(
-                "c/a.rego",
-                "package a\n\ng(x) := 1\n\nf(x) := y if {\n\ty := g(x) with g as f\n}\n",
-            ),
-            // A built-in replaced, by its full path, one call deeper, and in a rule's body.
-            file(
-                "c/b.rego",
-                "package b\n\nf(x) := y if {\n\ty := count(x) with count as f\n}\n",
-            ),
+            // The replacement installs itself again: f → (g, replaced by) f.
+            file("c/a.rego", "package a\n\ng(x) := 1\n\nf(x) := y if {\n\ty := g(x) with g as f\n}\n"),
+            // A built-in replaced.
+            file("c/b.rego", "package b\n\nf(x) := y if {\n\ty := count(x) with count as f\n}\n"),
+            // regorus matches a replacement by the name as written, in any package: the `g` of
+            // package d is replaced too, one call deeper; so is d's own function `count`.
             file(
                 "c/c.rego",
-                "package c\n\ng(x) := 1\n\nh(x) := g(x)\n\nf(x) := y if {\n\ty := h(x) with data.c.g as f\n}\n",
+                "package c\n\ng(x) := x\n\nf(x) := y if {\n\ty := data.d.h(x) with g as f\n}\n\nk(x) := y if {\n\ty := data.d.n(x) with count as k\n}\n",
             ),
+            file("c/d.rego", "package d\n\ng(x) := x + 1\n\nh(x) := g(x)\n\ncount(x) := 1\n\nn(x) := count(x)\n"),
+            // In a test, through an import alias, and back through another function. (A full
+            // path, or an alias, replaces only calls written so: `lib.h` calling `g` is not
+            // replaced.)
             file(
-                "c/d.rego",
-                "package d\n\ng(x) := 1\n\nh(x) := g(x) + 1\n\nr if {\n\th(1) == 1 with g as h\n}\n",
+                "c/e_test.rego",
+                "package e_test\nimport data.d as lib\n\nm(x) := y if {\n\ty := lib.g(x) with lib.g as p\n}\n\np(x) := m(x)\n\n\
+                 q(x) := y if {\n\ty := lib.h(x) with lib.g as r\n}\n\nr(x) := q(x)\n",
             ),
         ];
         assert_eq!(
             messages(&files),
             [
-                "c/a.rego:5:1 function `data.a.f` calls itself through data.a.f → data.a.g → data.a.f (a `with … as …` replaces a call with it)",
-                "c/b.rego:3:1 function `data.b.f` calls itself through data.b.f → count → data.b.f (a `with … as …` replaces a call with it)",
-                "c/c.rego:7:1 function `data.c.f` calls itself through data.c.f → data.c.h → data.c.g → data.c.f (a `with … as …` replaces a call with it)",
-                "c/d.rego:3:1 function `data.d.g` calls itself through data.d.g → data.d.h → data.d.g (a `with … as …` replaces a call with it)",
+                "c/a.rego:5:1 function `data.a.f` calls itself (a `with … as …` replaces a call with it)",
+                "c/b.rego:3:1 function `data.b.f` calls itself (a `with … as …` replaces a call with it)",
+                "c/c.rego:5:1 function `data.c.f` calls itself (a `with … as …` replaces a call with it)",
+                "c/c.rego:9:1 function `data.c.k` calls itself (a `with … as …` replaces a call with it)",
+                "c/e_test.rego:4:1 function `data.e_test.m` calls itself through data.e_test.m → data.e_test.p → data.e_test.m (a `with … as …` replaces a call with it)",
             ]
         );
     }
 
     #[test]
-    fn mocks_that_do_not_lead_back_and_imports_named_like_subpackages_are_accepted() {
+    fn replacements_that_do_not_lead_back_and_imports_named_like_subpackages_are_accepted() {
         let files = [
-            // A test's mock: the replacement does not call what it replaces.
+            // A test's mock, and mocks that call what they replace: regorus runs a replacement
+            // with no replacement in force.
             file(
                 "c/a.rego",
-                "package a\n\ng(x) := x\n\nf(x) := g(x) + 1\n\nmock(x) := 41\n\ntest_f if {\n\tf(1) == 42 with g as mock\n}\n",
+                "package a\n\ng(x) := x\n\nf(x) := g(x) + 1\n\nmock(x) := 41\n\nwrap(x) := g(x) + 1\n\n\
+                 test_f if {\n\tf(1) == 42 with g as mock\n}\n\ntest_wrap if {\n\tf(1) == 3 with g as wrap\n}\n\n\
+                 mycount(x) := count(x) + 1\n\ntest_count if {\n\tcount([1]) == 2 with count as mycount\n}\n",
+            ),
+            // A full path replaces only calls written with it: h's `g(x)` is not replaced.
+            file(
+                "c/b.rego",
+                "package b\n\ng(x) := 1\n\nh(x) := g(x)\n\nf(x) := y if {\n\ty := h(x) with data.b.g as f\n}\n",
+            ),
+            // A rule whose replacement calls the replaced function back: h runs once.
+            file(
+                "c/d.rego",
+                "package d\n\ng(x) := 1\n\nh(x) := g(x) + 1\n\nr if {\n\th(1) == 2 with g as h\n}\n",
             ),
             // `b.f` in package `x` is the import `data.b`, not `data.x.b` (regorus looks the
             // import up first): no cycle through x.b.f.
             file("c/x.rego", "package x\nimport data.b\n\nf(x) := b.f(x)\n"),
             file("c/xb.rego", "package x.b\n\nf(x) := data.x.f(x)\n"),
-            file("c/b.rego", "package b\n\nf(x) := x\n"),
+            file("c/bf.rego", "package b\n\nf(x) := x\n"),
         ];
         assert!(messages(&files).is_empty(), "{:?}", messages(&files));
     }
