@@ -404,6 +404,64 @@ fn policies_as_deep_as_regorus_accepts_are_evaluated() {
 }
 
 #[test]
+fn policies_deeper_than_the_stack_are_refused_before_they_run() {
+    // Within regorus's limits per file: brackets nested 340 000 deep overflowed its parser
+    // (exit 134), arrays nested 30 deep would take its parser hours, a chain through several
+    // files overflowed its evaluator.
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("nested");
+    std::fs::create_dir(&nested).unwrap();
+    for (n, open, close, message) in [
+        (17, "[", "]", "arrays, sets, objects and indexes nest more than 16 deep here (the Rego parser would take time doubling with each level)"),
+        (1001, "-(", ")", "brackets and minus signs nest more than 1000 deep here"),
+    ] {
+        let line = format!("x := {}1{}\n", open.repeat(n), close.repeat(n));
+        std::fs::write(nested.join("n.rego"), format!("package custom.n\n\n{line}")).unwrap();
+        let (problems, _) = problems_of("tests/fixtures/good/minimal", &["--policy", nested.to_str().unwrap()]);
+        assert_eq!(problems[0]["message"], message);
+        assert_eq!(problems[0]["location"]["line"], 3);
+        let r = run(&["test", nested.to_str().unwrap()]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains(&message[..40]), "{}", r.stderr);
+    }
+    // Libraries (no METADATA needed).
+    let chain = dir.path().join("chain/lib");
+    std::fs::create_dir_all(&chain).unwrap();
+    let n = 17_000;
+    for (file, package, next) in [
+        ("a.rego", "a", "data.custom.b.f0"),
+        ("b.rego", "b", "data.custom.c.f0"),
+        ("c.rego", "c", ""),
+    ] {
+        let mut text = format!("package custom.{package}\n\n");
+        for i in 0..n {
+            let callee = if i + 1 < n {
+                format!("f{}", i + 1)
+            } else {
+                next.to_string()
+            };
+            text += &if callee.is_empty() {
+                format!("f{i}(x) := x\n")
+            } else {
+                format!("f{i}(x) := {callee}(x)\n")
+            };
+        }
+        std::fs::write(chain.join(file), text).unwrap();
+    }
+    let (problems, _) = problems_of(
+        "tests/fixtures/good/minimal",
+        &["--policy", dir.path().join("chain").to_str().unwrap()],
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let message = problems[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("`data.custom.a.f0` nests too deeply to evaluate"),
+        "{message}"
+    );
+    assert!(problems[0]["file"].as_str().unwrap().ends_with("a.rego"));
+}
+
+#[test]
 fn the_built_in_packages_are_reserved_however_they_are_spelled() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");

@@ -344,6 +344,13 @@ impl PolicySet {
                 continue;
             }
             let role = role_of(&path);
+            // Before regorus parses it: its parser recurses on nesting without a limit.
+            if origin != Origin::Builtin {
+                if let Some(p) = crate::recursion::too_nested(&path, &text) {
+                    problems.push(p);
+                    continue;
+                }
+            }
             let package = match metadata::package_of(&text) {
                 Some((p, line)) if origin != Origin::Builtin && (p == "sansho" || p.starts_with("sansho.")) => {
                     problems.push(

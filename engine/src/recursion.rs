@@ -24,6 +24,8 @@ type Scope = (Vec<String>, BTreeMap<String, Vec<String>>);
 struct Named {
     calls: Vec<Vec<String>>,
     withs: Vec<With>,
+    refs: Vec<Vec<String>>,
+    depth: u32,
 }
 
 /// One `with T as F` of a statement, and the calls the statement makes (as written).
@@ -53,6 +55,8 @@ pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
         let _ = engine.add_policy(f.path.clone(), f.text.clone());
     }
     let mut defs: BTreeMap<Vec<String>, Location> = BTreeMap::new();
+    // Every rule and function, where it is first defined.
+    let mut rules: BTreeMap<Vec<String>, Location> = BTreeMap::new();
     // Per rule or function: its path, what it names, and the scope to resolve the names in.
     let mut raw: Vec<(Vec<String>, Named, usize)> = Vec::new();
     let mut scopes: Vec<Scope> = Vec::new();
@@ -75,14 +79,16 @@ pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
             let Some(name) = path_of(head_refr) else { continue };
             let mut full = package_path.clone();
             full.extend(name);
+            let at = Location {
+                file: span.source.file().clone(),
+                line: span.line,
+                column: span.col,
+                offset: span.start,
+            };
             if is_func {
-                defs.entry(full.clone()).or_insert_with(|| Location {
-                    file: span.source.file().clone(),
-                    line: span.line,
-                    column: span.col,
-                    offset: span.start,
-                });
+                defs.entry(full.clone()).or_insert_with(|| at.clone());
             }
+            rules.entry(full.clone()).or_insert(at);
             raw.push((full, names_in(rule), scope));
         }
     }
@@ -139,6 +145,9 @@ pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
             }
         }
     }
+    if let Some(p) = too_deep(&raw, &scopes, &edges, &rules) {
+        return vec![p];
+    }
     let graph: BTreeMap<&[String], BTreeSet<&[String]>> = edges
         .iter()
         .map(|(k, v)| {
@@ -178,6 +187,205 @@ pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
     // In the order of the files, whichever node each cycle was found from.
     found.sort_by_key(|p| p.location.as_ref().map(|l| (l.file.clone(), l.line, l.column)));
     found
+}
+
+/// How deeply a custom file may nest brackets (`(`, `[`, `{`) and unary minus signs.
+/// regorus's parser recurses once per level of these and has no limit of its own for most of
+/// them (`a[a[a[…]]]`, `- - - 1`): 340 000 levels, in a file within its size limits, overflow
+/// even a 1 GiB stack. Written policies nest a few levels; generated ones a few dozen.
+pub const MAX_NESTING: usize = 1_000;
+
+/// How deeply arrays, sets, objects and indexes (`[`, `{`) may nest. regorus 0.14.1 parses
+/// them in time that doubles with each level (it tries a comprehension, then parses the
+/// same text again as a collection): 22 levels of `[` take 1.8 s, 16 levels of `[{"a": ` more
+/// than 20 s, a 60-character line would never finish. 16 levels parse in ≈ 0.1 s.
+pub const MAX_COLLECTION_NESTING: usize = 16;
+
+/// A problem when `text` nests deeper than [`MAX_NESTING`], or than
+/// [`MAX_COLLECTION_NESTING`] in `[` and `{`, at the first place it does; read before regorus
+/// parses the file. Strings and comments are skipped.
+pub fn too_nested(path: &str, text: &str) -> Option<Problem> {
+    // The weight of each open bracket: itself and the minus signs just before it; and whether
+    // it is a `[` or `{`.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut collections = 0usize;
+    let (mut total, mut run) = (0usize, 0usize);
+    let (mut line, mut column) = (1u32, 0u32);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        column += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                column = 0;
+            }
+            '#' => while chars.next_if(|(_, c)| *c != '\n').is_some() {},
+            '"' => {
+                while let Some((_, c)) = chars.next() {
+                    column += 1;
+                    match c {
+                        '\\' => {
+                            chars.next();
+                            column += 1;
+                        }
+                        '"' | '\n' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '`' => {
+                for (_, c) in chars.by_ref() {
+                    column += 1;
+                    match c {
+                        '`' => break,
+                        '\n' => {
+                            line += 1;
+                            column = 0;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            '(' | '[' | '{' => {
+                let collection = c != '(';
+                open.push((1 + run, collection));
+                total += 1 + run;
+                collections += usize::from(collection);
+                run = 0;
+            }
+            ')' | ']' | '}' => {
+                let (weight, collection) = open.pop().unwrap_or((0, false));
+                total -= weight;
+                collections -= usize::from(collection);
+                run = 0;
+            }
+            '-' => run += 1,
+            c if c.is_whitespace() => {}
+            _ => run = 0,
+        }
+        let message = if collections > MAX_COLLECTION_NESTING {
+            format!("arrays, sets, objects and indexes nest more than {MAX_COLLECTION_NESTING} deep here (the Rego parser would take time doubling with each level)")
+        } else if total + run > MAX_NESTING {
+            format!("brackets and minus signs nest more than {MAX_NESTING} deep here")
+        } else {
+            continue;
+        };
+        {
+            return Some(
+                Problem::new(ProblemCode::PolicySyntax, message)
+                    .at(Location {
+                        file: path.to_string(),
+                        line,
+                        column,
+                        offset: u32::try_from(i).unwrap_or(u32::MAX),
+                    })
+                    .help("split the expression into rules or helper functions of their own"),
+            );
+        }
+    }
+    None
+}
+
+/// Stack a level of expression takes while regorus evaluates it, at most (≈ 1.2 KiB measured
+/// for a sum, release build), and a rule or function it enters (≈ 12 KiB measured for a chain
+/// of functions); and how much of [`crate::STACK_SIZE`] a chain may take.
+const EXPRESSION_BYTES: u64 = 2 * 1024;
+const ENTRY_BYTES: u64 = 24 * 1024;
+const STACK_BUDGET: u64 = crate::STACK_SIZE as u64 / 4 * 3;
+
+/// A problem when some rule or function of the files starts a chain — of rules and functions
+/// it refers to or calls, each with its expressions' depth — whose evaluation could take more
+/// stack than the threads have: regorus recurses once per level, and a stack overflow aborts
+/// the process. Each file is bounded (20 000 lines), but chains run through any number of
+/// files. References are read as names: a local variable named like a rule counts as one, so
+/// the estimate errs on the deep side.
+fn too_deep(
+    raw: &[(Vec<String>, Named, usize)],
+    scopes: &[Scope],
+    calls: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+    rules: &BTreeMap<Vec<String>, Location>,
+) -> Option<Problem> {
+    let mut depth: BTreeMap<&[String], u32> = BTreeMap::new();
+    let mut edges: BTreeMap<&[String], BTreeSet<&[String]>> = BTreeMap::new();
+    for (from, named, scope) in raw {
+        let d = depth.entry(from.as_slice()).or_default();
+        *d = (*d).max(named.depth);
+        let (package, imports) = &scopes[*scope];
+        for r in &named.refs {
+            let full: Vec<String> = match r.split_first() {
+                Some((root, _)) if root == "data" => r.clone(),
+                Some((root, rest)) => match imports.get(root) {
+                    Some(base) => base.iter().chain(rest).cloned().collect(),
+                    None => package.iter().chain(r).cloned().collect(),
+                },
+                None => continue,
+            };
+            let to = (1..=full.len()).rev().find_map(|k| rules.get_key_value(&full[..k]));
+            if let Some((to, _)) = to {
+                edges.entry(from.as_slice()).or_default().insert(to.as_slice());
+            }
+        }
+    }
+    for (from, to) in calls {
+        for t in to {
+            if let (Some((f, _)), Some((t, _))) = (rules.get_key_value(from), rules.get_key_value(t)) {
+                edges.entry(f.as_slice()).or_default().insert(t.as_slice());
+            }
+        }
+    }
+    let cost = |n: &[String]| ENTRY_BYTES + EXPRESSION_BYTES * u64::from(depth.get(n).copied().unwrap_or(1));
+    // The costliest chain from each node, by a depth-first walk with a stack of its own; an
+    // edge back into the walk's path (a cycle, reported elsewhere or stopped by regorus) adds
+    // nothing.
+    let mut best: BTreeMap<&[String], u64> = BTreeMap::new();
+    let none = BTreeSet::new();
+    for &start in depth.keys() {
+        if best.contains_key(start) {
+            continue;
+        }
+        let mut open: BTreeSet<&[String]> = BTreeSet::from([start]);
+        let mut path = vec![(start, edges.get(start).unwrap_or(&none).iter(), 0u64)];
+        while let Some((node, next, most)) = path.last_mut() {
+            match next.next() {
+                Some(&to) if open.contains(to) => {}
+                Some(&to) => match best.get(to) {
+                    Some(&b) => *most = (*most).max(b),
+                    None => {
+                        open.insert(to);
+                        path.push((to, edges.get(to).unwrap_or(&none).iter(), 0));
+                    }
+                },
+                None => {
+                    let (node, total) = (*node, cost(node).saturating_add(*most));
+                    best.insert(node, total);
+                    open.remove(node);
+                    path.pop();
+                    if let Some((_, _, most)) = path.last_mut() {
+                        *most = (*most).max(total);
+                    }
+                }
+            }
+        }
+    }
+    let (start, &worst) = best.iter().max_by_key(|(n, b)| (**b, std::cmp::Reverse(**n)))?;
+    if worst <= STACK_BUDGET {
+        return None;
+    }
+    let mib = |b: u64| b / (1024 * 1024);
+    let mut p = Problem::new(
+        ProblemCode::PolicySyntax,
+        format!(
+            "`{}` nests too deeply to evaluate: the rules and functions it reaches, with their expressions, could take ≈ {} MiB of stack, more than the {} MiB sansho has",
+            start.join("."),
+            mib(worst),
+            mib(STACK_BUDGET)
+        ),
+    )
+    .help("split long expressions into rules of their own, and shorten chains of rules or functions that refer to each other");
+    if let Some(at) = rules.get(*start) {
+        p = p.at(at.clone());
+    }
+    Some(p)
 }
 
 /// A module's imports of `data`, by alias.
@@ -233,12 +441,16 @@ fn names_in(rule: &Rule) -> Named {
     walk(roots, true)
 }
 
-/// The calls under `roots`, and with `withs` the `with` replacements of their statements
-/// (each with the calls of its statement, found by a second walk that looks for calls only).
+/// The calls under `roots`, the references (`r`, `lib.r`, `data.x.r`, as written) and the
+/// depth of the tree; with `withs` also the `with` replacements of their statements (each
+/// with the calls of its statement, found by a second walk that looks for calls only).
 fn walk(roots: Vec<Node<'_>>, withs: bool) -> Named {
     let mut named = Named::default();
-    let mut stack = roots;
-    while let Some(node) = stack.pop() {
+    // Each node with its depth, and whether it is inside a reference already read whole.
+    let mut stack: Vec<(Node<'_>, u32, bool)> = roots.into_iter().map(|n| (n, 1, false)).collect();
+    while let Some((node, depth, inner)) = stack.pop() {
+        named.depth = named.depth.max(depth);
+        let d = depth.saturating_add(1);
         let e = match node {
             Node::Query(q) => {
                 for s in &q.stmts {
@@ -248,18 +460,21 @@ fn walk(roots: Vec<Node<'_>>, withs: bool) -> Named {
                         Literal::SomeIn {
                             key, value, collection, ..
                         } => {
-                            stack.extend(key.iter().map(|k| Node::Expr(k)));
-                            stack.push(Node::Expr(value));
-                            stack.push(Node::Expr(collection));
+                            stack.extend(key.iter().map(|k| (Node::Expr(k), d, false)));
+                            stack.push((Node::Expr(value), d, false));
+                            stack.push((Node::Expr(collection), d, false));
                         }
-                        Literal::Expr { expr, .. } | Literal::NotExpr { expr, .. } => stack.push(Node::Expr(expr)),
+                        Literal::Expr { expr, .. } | Literal::NotExpr { expr, .. } => {
+                            stack.push((Node::Expr(expr), d, false))
+                        }
                         Literal::Every { domain, query, .. } => {
-                            stack.push(Node::Expr(domain));
-                            stack.push(Node::Query(query));
+                            stack.push((Node::Expr(domain), d, false));
+                            stack.push((Node::Query(query), d, false));
                         }
                     }
                     if withs && !s.with_mods.is_empty() {
-                        let calls = walk(stack[at..].to_vec(), false).calls;
+                        let statement = stack[at..].iter().map(|(n, _, _)| *n).collect();
+                        let calls = walk(statement, false).calls;
                         for w in &s.with_mods {
                             if let (Some(target), Some(value)) = (path_of(&w.refr), path_of(&w.r#as)) {
                                 named.withs.push(With {
@@ -271,13 +486,19 @@ fn walk(roots: Vec<Node<'_>>, withs: bool) -> Named {
                         }
                     }
                     for w in &s.with_mods {
-                        stack.push(Node::Expr(&w.r#as));
+                        stack.push((Node::Expr(&w.r#as), d, false));
                     }
                 }
                 continue;
             }
             Node::Expr(e) => e,
         };
+        if !inner && matches!(e, Expr::Var { .. } | Expr::RefDot { .. } | Expr::RefBrack { .. }) {
+            let p = ref_names(e);
+            if !p.is_empty() {
+                named.refs.push(p);
+            }
+        }
         match e {
             Expr::String { .. }
             | Expr::RawString { .. }
@@ -285,52 +506,83 @@ fn walk(roots: Vec<Node<'_>>, withs: bool) -> Named {
             | Expr::Bool { .. }
             | Expr::Null { .. }
             | Expr::Var { .. } => {}
-            Expr::Array { items, .. } | Expr::Set { items, .. } => stack.extend(items.iter().map(|i| Node::Expr(i))),
+            Expr::Array { items, .. } | Expr::Set { items, .. } => {
+                stack.extend(items.iter().map(|i| (Node::Expr(i), d, false)))
+            }
             Expr::Object { fields, .. } => {
                 for (_, k, v) in fields {
-                    stack.push(Node::Expr(k));
-                    stack.push(Node::Expr(v));
+                    stack.push((Node::Expr(k), d, false));
+                    stack.push((Node::Expr(v), d, false));
                 }
             }
             Expr::ArrayCompr { term, query, .. } | Expr::SetCompr { term, query, .. } => {
-                stack.push(Node::Expr(term));
-                stack.push(Node::Query(query));
+                stack.push((Node::Expr(term), d, false));
+                stack.push((Node::Query(query), d, false));
             }
             Expr::ObjectCompr { key, value, query, .. } => {
-                stack.push(Node::Expr(key));
-                stack.push(Node::Expr(value));
-                stack.push(Node::Query(query));
+                stack.push((Node::Expr(key), d, false));
+                stack.push((Node::Expr(value), d, false));
+                stack.push((Node::Query(query), d, false));
             }
             Expr::Call { fcn, params, .. } => {
                 if let Some(p) = path_of(fcn) {
                     named.calls.push(p);
                 }
-                stack.push(Node::Expr(fcn));
-                stack.extend(params.iter().map(|p| Node::Expr(p)));
+                stack.push((Node::Expr(fcn), d, true));
+                stack.extend(params.iter().map(|p| (Node::Expr(p), d, false)));
             }
-            Expr::UnaryExpr { expr, .. } => stack.push(Node::Expr(expr)),
-            Expr::RefDot { refr, .. } => stack.push(Node::Expr(refr)),
+            Expr::UnaryExpr { expr, .. } => stack.push((Node::Expr(expr), d, false)),
+            // The names of a reference were read whole from its outermost node.
+            Expr::RefDot { refr, .. } => stack.push((Node::Expr(refr), d, true)),
             Expr::RefBrack { refr, index, .. } => {
-                stack.push(Node::Expr(refr));
-                stack.push(Node::Expr(index));
+                stack.push((Node::Expr(refr), d, true));
+                stack.push((Node::Expr(index), d, false));
             }
             Expr::BinExpr { lhs, rhs, .. }
             | Expr::BoolExpr { lhs, rhs, .. }
             | Expr::ArithExpr { lhs, rhs, .. }
             | Expr::AssignExpr { lhs, rhs, .. } => {
-                stack.push(Node::Expr(lhs));
-                stack.push(Node::Expr(rhs));
+                stack.push((Node::Expr(lhs), d, false));
+                stack.push((Node::Expr(rhs), d, false));
             }
             Expr::Membership {
                 key, value, collection, ..
             } => {
-                stack.extend(key.iter().map(|k| Node::Expr(k)));
-                stack.push(Node::Expr(value));
-                stack.push(Node::Expr(collection));
+                stack.extend(key.iter().map(|k| (Node::Expr(k), d, false)));
+                stack.push((Node::Expr(value), d, false));
+                stack.push((Node::Expr(collection), d, false));
             }
         }
     }
     named
+}
+
+/// The names a reference starts with, up to its first index that is not a constant string:
+/// `data.x.r[i].y` is `data.x.r`.
+fn ref_names(e: &Expr) -> Vec<String> {
+    let mut names: Vec<Option<String>> = Vec::new();
+    let mut e = e;
+    loop {
+        match e {
+            Expr::Var { span, .. } => {
+                names.push(Some(span.text().to_string()));
+                break;
+            }
+            Expr::RefDot { refr, field, .. } => {
+                names.push(Some(field.0.text().to_string()));
+                e = refr;
+            }
+            Expr::RefBrack { refr, index, .. } => {
+                names.push(match index.as_ref() {
+                    Expr::String { value, .. } => value.as_string().ok().map(|s| s.to_string()),
+                    _ => None,
+                });
+                e = refr;
+            }
+            _ => return Vec::new(),
+        }
+    }
+    names.into_iter().rev().map_while(|n| n).collect()
 }
 
 /// `a.b["c"].d` as its names; `None` for anything else (a variable index, a call).
@@ -475,6 +727,7 @@ fn cycles<'a>(edges: &BTreeMap<&'a [String], BTreeSet<&'a [String]>>) -> Vec<Vec
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::policy::{Origin, Role};
@@ -635,6 +888,87 @@ mod tests {
         };
         let t = std::thread::Builder::new().stack_size(crate::STACK_SIZE).spawn(deep);
         assert!(t.map(|t| t.join().is_ok()).unwrap_or(false));
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_found_before_parsing() {
+        let deep = |open: &str, close: &str, n: usize| {
+            format!(
+                "package p\n\n# [[[[ ( \"[[[\"\nx := `[[[`\n\ny := {}1{}\n",
+                open.repeat(n),
+                close.repeat(n)
+            )
+        };
+        assert!(too_nested("c/p.rego", &deep("[", "]", MAX_COLLECTION_NESTING)).is_none());
+        let p = too_nested("c/p.rego", &deep("{\"a\": [", "]}", MAX_COLLECTION_NESTING / 2 + 1)).unwrap();
+        assert!(
+            p.message
+                .starts_with("arrays, sets, objects and indexes nest more than 16 deep"),
+            "{}",
+            p.message
+        );
+        let at = p.location.unwrap();
+        assert_eq!((at.line, at.column), (6, 6 + 8 * 7));
+        // Parentheses: regorus stops them at 32 itself; with minus signs they count here.
+        assert!(too_nested("c/p.rego", &deep("(", ")", MAX_NESTING)).is_none());
+        let p = too_nested("c/p.rego", &deep("(", ")", MAX_NESTING + 1)).unwrap();
+        assert_eq!(p.message, "brackets and minus signs nest more than 1000 deep here");
+        // Minus signs count as levels, before a bracket too.
+        let minus = format!("package p\n\ny := {}1\n", "- ".repeat(MAX_NESTING + 1));
+        assert!(too_nested("c/p.rego", &minus).is_some());
+        let mixed = format!(
+            "package p\n\ny := {}1{}\n",
+            "-(".repeat(MAX_NESTING / 2 + 1),
+            ")".repeat(MAX_NESTING / 2 + 1)
+        );
+        assert!(too_nested("c/p.rego", &mixed)
+            .unwrap()
+            .message
+            .starts_with("brackets and minus"));
+        assert!(too_nested("c/p.rego", &mixed).is_some());
+        assert!(too_nested("c/p.rego", "package p\n\ny := 1 - -2 - (3 - -4)\n").is_none());
+        for (p, t, _) in crate::policy::PolicySet::builtin() {
+            assert!(too_nested(&p, &t).is_none(), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_chain_through_files_deeper_than_the_stack_is_refused() {
+        // Each file is within regorus's limits; the chain through both is not within the stack.
+        let half = 17_000;
+        let chain = |from: usize, next: &str| -> String {
+            (from..from + half)
+                .map(|i| {
+                    format!(
+                        "f{i}(x) := {}(x)\n",
+                        if i + 1 == from + half {
+                            next.to_string()
+                        } else {
+                            format!("f{}", i + 1)
+                        }
+                    )
+                })
+                .collect()
+        };
+        let files = [
+            file("c/a.rego", &format!("package a\n\n{}", chain(0, "data.b.f17000"))),
+            file(
+                "c/b.rego",
+                &format!(
+                    "package b\n\n{}\nf{}(x) := x\n",
+                    chain(half, &format!("f{}", 2 * half)),
+                    2 * half
+                ),
+            ),
+        ];
+        let got = messages(&files);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].starts_with("c/a.rego:3:1 `data.a.f0` nests too deeply to evaluate"),
+            "{got:?}"
+        );
+        // One file of it is fine.
+        assert!(messages(&files[1..]).is_empty());
     }
 
     #[test]
