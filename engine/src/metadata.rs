@@ -239,7 +239,29 @@ pub fn package_of(text: &str) -> Option<(String, u32)> {
 /// both `a.b.c`.
 fn canonical_package(name: &str) -> String {
     let joined: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    let dotted = joined
+    // Escapes in a quoted key are what regorus reads: `["sans\u0068o"]` is `sansho`.
+    let mut decoded = String::new();
+    let mut rest = joined.as_str();
+    while let Some(start) = rest.find('"') {
+        decoded.push_str(&rest[..=start]);
+        let after = &rest[start + 1..];
+        let end = after
+            .char_indices()
+            .scan(false, |escaped, (i, c)| {
+                let close = c == '"' && !*escaped;
+                *escaped = c == '\\' && !*escaped;
+                Some((i, close))
+            })
+            .find_map(|(i, close)| close.then_some(i))
+            .unwrap_or(after.len());
+        let quoted = &after[..end];
+        decoded
+            .push_str(&serde_json::from_str::<String>(&format!("\"{quoted}\"")).unwrap_or_else(|_| quoted.to_string()));
+        decoded.push('"');
+        rest = after.get(end + 1..).unwrap_or_default();
+    }
+    decoded.push_str(rest);
+    let dotted = decoded
         .replace("[\"", ".")
         .replace("[`", ".")
         .replace(['"', '`', ']'], "");
@@ -422,6 +444,8 @@ import rego.v1
             "package data.sansho.lib",
             "package sansho[\"lib\"]",
             "package data[\"sansho\"][`lib`]",
+            "package data[\"sans\\u0068o\"].lib",
+            "package sansho[\"l\\u0069b\"]",
         ] {
             assert_eq!(package_of(spelling).unwrap().0, "sansho.lib", "{spelling}");
         }
