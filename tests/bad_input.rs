@@ -228,10 +228,10 @@ fn a_settings_file_sansho_would_read_only_in_part_is_an_error() {
         assert_eq!(problems[0]["message"], message, "{text}");
         assert_eq!(problems[0]["location"]["line"], line, "{text}");
     }
-    // An empty `limits:` is no limits, as before.
+    // An empty `limits:` is no limits, as before, and a lone `---` at the end is no document.
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture("good/minimal/org.yaml"), dir.path().join("org.yaml")).unwrap();
-    std::fs::write(dir.path().join("sansho.yaml"), "limits:\n").unwrap();
+    std::fs::write(dir.path().join("sansho.yaml"), "limits:\n---\n").unwrap();
     let (json, r) = check_json(dir.path().to_str().unwrap(), &[]);
     assert!(r.code < 2, "{}", r.stderr);
     assert_eq!(json["error"], serde_json::Value::Null, "{json}");

@@ -124,7 +124,8 @@ impl Config {
         let Some(doc) = docs.next() else {
             return Ok(cfg);
         };
-        if let Some(second) = docs.next() {
+        // (A lone `---` at the end is an empty document, not a second one.)
+        if let Some(second) = docs.find(|d| !d.value.is_null()) {
             // Read as one file, a second document would be silently ignored.
             return Err(
                 Problem::new(ProblemCode::Config, "sansho.yaml holds more than one YAML document")
