@@ -286,6 +286,56 @@ pub fn too_nested(path: &str, text: &str) -> Option<Problem> {
     None
 }
 
+/// How long regorus may take to parse one custom file. Written policies parse in
+/// milliseconds; some shapes within [`MAX_COLLECTION_NESTING`] still take time that triples
+/// with each level (`{1 | {1 | … | 1} | 1}`: 12 levels 1 s, 14 levels 9 s, 16 more than a
+/// minute), and more may exist, so the parse itself is timed.
+pub const PARSE_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A problem for the first of `files` (path, text) that regorus cannot parse within `limit`.
+/// They are parsed, one after the other, on a thread of their own; one that takes too long is
+/// left to finish in the background (the run ends with the problem: nothing waits for it).
+pub fn parse_in_time(files: Vec<(String, String)>, limit: std::time::Duration) -> Option<Problem> {
+    let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    let (done, parsed) = std::sync::mpsc::channel::<usize>();
+    let spawned = std::thread::Builder::new()
+        .name("sansho-parse".into())
+        .stack_size(crate::STACK_SIZE)
+        .spawn(move || {
+            for (i, (path, text)) in files.into_iter().enumerate() {
+                let mut engine = regorus::Engine::new();
+                engine.set_rego_v0(false);
+                // Syntax errors are reported by the pack's build; here only the time counts.
+                let _ = engine.add_policy(path, text);
+                if done.send(i).is_err() {
+                    return;
+                }
+            }
+        });
+    if spawned.is_err() {
+        // Without a thread to time it, the parse happens untimed when the pack is built.
+        return None;
+    }
+    for path in &paths {
+        match parsed.recv_timeout(limit) {
+            Ok(_) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                return Some(
+                    Problem::new(
+                        ProblemCode::PolicySyntax,
+                        format!("the Rego parser did not finish this file in {} s", limit.as_secs_f64()),
+                    )
+                    .in_file(path.clone())
+                    .help("nested collections or comprehensions (`{1 | {1 | …} | 1}`) take the parser time that grows threefold with each level: flatten them into rules of their own"),
+                );
+            }
+            // The thread ended early (a panic): the pack's build reports the file.
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    None
+}
+
 /// Stack a level of expression takes while regorus evaluates it, at most (≈ 1.2 KiB measured
 /// for a sum, release build), and a rule or function it enters (≈ 12 KiB measured for a chain
 /// of functions); and how much of [`crate::STACK_SIZE`] a chain may take.
@@ -969,6 +1019,26 @@ mod tests {
         );
         // One file of it is fine.
         assert!(messages(&files[1..]).is_empty());
+    }
+
+    #[test]
+    fn a_file_the_parser_cannot_finish_in_time_is_named() {
+        // `{1 | N | 1}` twelve deep: within the nesting limit, ≈ 1 s of parsing in a release
+        // build (three times more per level).
+        let mut n = "1".to_string();
+        for _ in 0..12 {
+            n = format!("{{1 | {n} | 1}}");
+        }
+        let slow = format!("package slow\n\nx := {n}\n");
+        assert!(too_nested("c/slow.rego", &slow).is_none());
+        let files = vec![
+            ("c/a.rego".to_string(), "package a\n\nx := 1\n".to_string()),
+            ("c/slow.rego".to_string(), slow),
+        ];
+        let p = parse_in_time(files.clone(), std::time::Duration::from_millis(20)).unwrap();
+        assert_eq!(p.message, "the Rego parser did not finish this file in 0.02 s");
+        assert_eq!(p.file.as_deref(), Some("c/slow.rego"));
+        assert!(parse_in_time(files[..1].to_vec(), std::time::Duration::from_secs(5)).is_none());
     }
 
     #[test]
