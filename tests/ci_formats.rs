@@ -485,6 +485,21 @@ fn an_output_never_replaces_or_joins_an_input() {
     assert!(r.stderr.contains("writes into the input directory"), "{}", r.stderr);
     assert_eq!(std::fs::read(inv.join("systems.yaml")).unwrap(), systems);
     assert!(!inv.join("results.json").exists());
+    // A hard link outside the inventory to one of its files: the output replaces the link,
+    // not the file (outputs are written beside and renamed over).
+    let hard = dir.path().join("hard.json");
+    std::fs::hard_link(inv.join("systems.yaml"), &hard).unwrap();
+    let r = run(&[
+        "check",
+        inv_s,
+        "--as-of",
+        "2026-11-25",
+        "--output",
+        &format!("json={}", hard.display()),
+    ]);
+    assert!(r.code < 2, "{}", r.stderr);
+    assert_eq!(std::fs::read(inv.join("systems.yaml")).unwrap(), systems);
+    assert!(std::fs::read_to_string(&hard).unwrap().contains("\"findings\""));
     // Beside the inventory, in a hidden directory in it, or a format not read as input: written.
     std::fs::create_dir(inv.join(".sansho")).unwrap();
     for out in [

@@ -123,15 +123,15 @@ fn to_regorus(v: &serde_json::Value) -> regorus::Value {
 /// the document the policies see, objects with their keys in the order Rego gives them
 /// (sorted). It is written as it is serialised, without a JSON copy of the inventory.
 pub fn write_input(input: &regorus::Value, path: &std::path::Path) -> Result<(), Problem> {
-    use std::io::Write;
     let io = |e: std::io::Error| {
         Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", path.display()))
             .help("check that the directory exists and is writable")
     };
-    let file = std::fs::File::create(path).map_err(io)?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-    serde_json::to_writer(&mut w, input).map_err(|e| io(e.into()))?;
-    w.write_all(b"\n").and_then(|()| w.flush()).map_err(io)
+    crate::write::replace_file(path, |w| {
+        serde_json::to_writer(&mut *w, input)?;
+        w.write_all(b"\n")
+    })
+    .map_err(io)
 }
 
 /// Builds the regorus `input` straight from the documents: the same value as

@@ -53,6 +53,7 @@ mod threads;
 pub use threads::STACK_SIZE;
 pub mod waiver;
 pub mod watch;
+pub mod write;
 
 pub use watch::MemoryWatch;
 

@@ -178,7 +178,9 @@ fn failure_text(format: Format, problems: &Problems, category: &str) -> String {
 /// and stderr the diagnostics with source snippets.
 fn fail(problems: Problems, sources: &SourceMap, sink: &Sink) -> i32 {
     for o in &sink.outputs {
-        if let Err(e) = std::fs::write(&o.file, failure_text(o.format, &problems, &sink.category)) {
+        if let Err(e) =
+            sansho_engine::write::replace_file_with(&o.file, failure_text(o.format, &problems, &sink.category))
+        {
             eprintln!("sansho: cannot write {}: {e}", o.file.display());
         }
     }
@@ -235,15 +237,15 @@ fn same_file_twice(args: &Args) -> Option<Problem> {
 
 /// Writes compact JSON (key order as in the inventory, so the same input gives the same bytes).
 fn write_json(path: &std::path::Path, value: &serde_json::Value) -> Result<(), Problem> {
-    use std::io::Write;
     let io = |e: std::io::Error| {
         Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", path.display()))
             .help("check that the directory exists and is writable")
     };
-    let file = std::fs::File::create(path).map_err(io)?;
-    let mut w = std::io::BufWriter::new(file);
-    serde_json::to_writer(&mut w, value).map_err(|e| io(e.into()))?;
-    w.write_all(b"\n").and_then(|()| w.flush()).map_err(io)
+    sansho_engine::write::replace_file(path, |w| {
+        serde_json::to_writer(&mut *w, value)?;
+        w.write_all(b"\n")
+    })
+    .map_err(io)
 }
 
 pub fn run(args: Args) -> i32 {
@@ -328,7 +330,7 @@ pub fn run(args: Args) -> i32 {
         }
     };
     for o in &args.outputs {
-        if let Err(e) = std::fs::write(&o.file, render_as(o.format, false)) {
+        if let Err(e) = sansho_engine::write::replace_file_with(&o.file, render_as(o.format, false)) {
             return fail(
                 Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", o.file.display()))
                     .help("check that the directory exists and is writable")

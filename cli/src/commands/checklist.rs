@@ -90,7 +90,7 @@ pub fn fail(problems: Problems, sources: &SourceMap) -> i32 {
 /// Writes `bytes` to `file`, or to stdout without one.
 pub fn write_out(file: Option<&Path>, bytes: &[u8]) -> i32 {
     match file {
-        Some(f) => match std::fs::write(f, bytes) {
+        Some(f) => match sansho_engine::write::replace_file_with(f, bytes) {
             Ok(()) => exit::OK,
             Err(e) => fail(
                 Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", f.display()))

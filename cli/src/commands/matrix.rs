@@ -61,7 +61,7 @@ fn fail(p: Problems, sources: &SourceMap) -> i32 {
 
 fn write(output: &Option<PathBuf>, text: &str) -> i32 {
     match output {
-        Some(file) => match std::fs::write(file, text) {
+        Some(file) => match sansho_engine::write::replace_file_with(file, text.as_bytes()) {
             Ok(()) => exit::OK,
             Err(e) => fail(
                 Problem::new(ProblemCode::Io, format!("cannot write {}: {e}", file.display()))
