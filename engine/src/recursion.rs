@@ -610,57 +610,41 @@ fn walk(roots: Vec<Node<'_>>, withs: bool) -> Named {
 /// The names a reference starts with, up to its first index that is not a constant string:
 /// `data.x.r[i].y` is `data.x.r`.
 fn ref_names(e: &Expr) -> Vec<String> {
-    let mut names: Vec<Option<String>> = Vec::new();
+    ref_parts(e).unwrap_or_default().into_iter().map_while(|n| n).collect()
+}
+
+/// `a.b["c"].d` as its names; `None` for anything else (a variable index, a call).
+fn path_of(e: &Expr) -> Option<Vec<String>> {
+    ref_parts(e)?.into_iter().collect()
+}
+
+/// The parts of a reference from its root: each name, or `None` for an index that is not a
+/// constant string; `None` when `e` is not a reference.
+fn ref_parts(e: &Expr) -> Option<Vec<Option<String>>> {
+    let mut parts = Vec::new();
     let mut e = e;
     loop {
         match e {
             Expr::Var { span, .. } => {
-                names.push(Some(span.text().to_string()));
+                parts.push(Some(span.text().to_string()));
                 break;
             }
             Expr::RefDot { refr, field, .. } => {
-                names.push(Some(field.0.text().to_string()));
+                parts.push(Some(field.0.text().to_string()));
                 e = refr;
             }
             Expr::RefBrack { refr, index, .. } => {
-                names.push(match index.as_ref() {
+                parts.push(match index.as_ref() {
                     Expr::String { value, .. } => value.as_string().ok().map(|s| s.to_string()),
                     _ => None,
                 });
                 e = refr;
             }
-            _ => return Vec::new(),
-        }
-    }
-    names.into_iter().rev().map_while(|n| n).collect()
-}
-
-/// `a.b["c"].d` as its names; `None` for anything else (a variable index, a call).
-fn path_of(e: &Expr) -> Option<Vec<String>> {
-    let mut names = Vec::new();
-    let mut e = e;
-    loop {
-        match e {
-            Expr::Var { span, .. } => {
-                names.push(span.text().to_string());
-                break;
-            }
-            Expr::RefDot { refr, field, .. } => {
-                names.push(field.0.text().to_string());
-                e = refr;
-            }
-            Expr::RefBrack { refr, index, .. } => {
-                let Expr::String { value, .. } = index.as_ref() else {
-                    return None;
-                };
-                names.push(value.as_string().ok()?.to_string());
-                e = refr;
-            }
             _ => return None,
         }
     }
-    names.reverse();
-    Some(names)
+    parts.reverse();
+    Some(parts)
 }
 
 /// The function a call names. regorus looks an import alias up first, then the package's own
