@@ -439,10 +439,7 @@ impl PolicySet {
         let custom: Vec<&RegoFile> = set.files.iter().filter(|f| f.origin != Origin::Builtin).collect();
         if !custom.is_empty() {
             let texts = custom.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
-            match crate::recursion::parse_in_time(texts, crate::recursion::PARSE_TIME) {
-                Some(p) => problems.push(p),
-                None => problems.extend(crate::recursion::check(&custom)),
-            }
+            problems.extend(crate::recursion::check_in_time(texts, crate::recursion::PARSE_TIME));
         }
         if problems.is_empty() {
             set.rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));

@@ -54,6 +54,11 @@ pub fn check(files: &[&RegoFile]) -> Vec<Problem> {
         // A file that does not parse is reported with its syntax error by the engine build.
         let _ = engine.add_policy(f.path.clone(), f.text.clone());
     }
+    analyse(&mut engine)
+}
+
+/// [`check`] on the modules an engine holds.
+fn analyse(engine: &mut regorus::Engine) -> Vec<Problem> {
     let mut defs: BTreeMap<Vec<String>, Location> = BTreeMap::new();
     // Every rule and function, where it is first defined.
     let mut rules: BTreeMap<Vec<String>, Location> = BTreeMap::new();
@@ -292,48 +297,78 @@ pub fn too_nested(path: &str, text: &str) -> Option<Problem> {
 /// minute), and more may exist, so the parse itself is timed.
 pub const PARSE_TIME: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// A problem for the first of `files` (path, text) that regorus cannot parse within `limit`.
-/// They are parsed, one after the other, on a thread of their own; one that takes too long is
-/// left to finish in the background (the run ends with the problem: nothing waits for it).
-pub fn parse_in_time(files: Vec<(String, String)>, limit: std::time::Duration) -> Option<Problem> {
+/// What the timed thread of [`check_in_time`] reports.
+enum Progress {
+    Parsed,
+    Checked(Vec<Problem>),
+}
+
+/// [`check`] of `files` (path, text), each parsed once on a thread of its own within `limit`:
+/// a file regorus cannot parse in that time is the one problem, and is left to finish in the
+/// background (the run ends with the problem: nothing waits for it).
+pub fn check_in_time(files: Vec<(String, String)>, limit: std::time::Duration) -> Vec<Problem> {
+    use std::sync::mpsc::RecvTimeoutError;
     let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-    let (done, parsed) = std::sync::mpsc::channel::<usize>();
-    let spawned = std::thread::Builder::new()
-        .name("sansho-parse".into())
-        .stack_size(crate::STACK_SIZE)
-        .spawn(move || {
-            for (i, (path, text)) in files.into_iter().enumerate() {
-                let mut engine = regorus::Engine::new();
-                engine.set_rego_v0(false);
-                // Syntax errors are reported by the pack's build; here only the time counts.
-                let _ = engine.add_policy(path, text);
-                if done.send(i).is_err() {
+    let (report, progress) = std::sync::mpsc::channel::<Progress>();
+    let files = std::sync::Arc::new(files);
+    let work = |files: std::sync::Arc<Vec<(String, String)>>, report: std::sync::mpsc::Sender<Progress>| {
+        move || {
+            let mut engine = regorus::Engine::new();
+            engine.set_rego_v0(false);
+            for (path, text) in files.iter() {
+                // A file that does not parse is reported with its syntax error by the pack's
+                // build; here only the time counts.
+                let _ = engine.add_policy(path.clone(), text.clone());
+                if report.send(Progress::Parsed).is_err() {
                     return;
                 }
             }
+            let _ = report.send(Progress::Checked(analyse(&mut engine)));
+        }
+    };
+    // Where the system refuses the deep stack, the default one (as the engine's workers do).
+    let spawned = std::thread::Builder::new()
+        .name("sansho-parse".into())
+        .stack_size(crate::STACK_SIZE)
+        .spawn(work(files.clone(), report.clone()))
+        .or_else(|_| {
+            std::thread::Builder::new()
+                .name("sansho-parse".into())
+                .spawn(work(files, report))
         });
     if spawned.is_err() {
-        // Without a thread to time it, the parse happens untimed when the pack is built.
-        return None;
+        return vec![Problem::new(
+            ProblemCode::Io,
+            "cannot start a thread to read the custom policies",
+        )];
     }
+    let late = |what: String| {
+        Problem::new(
+            ProblemCode::PolicySyntax,
+            format!("the Rego parser did not finish this file in {} s", limit.as_secs_f64()),
+        )
+        .in_file(what)
+        .help("nested collections or comprehensions (`{1 | {1 | …} | 1}`) take the parser time that grows threefold with each level: flatten them into rules of their own")
+    };
     for path in &paths {
-        match parsed.recv_timeout(limit) {
+        match progress.recv_timeout(limit) {
             Ok(_) => {}
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                return Some(
-                    Problem::new(
-                        ProblemCode::PolicySyntax,
-                        format!("the Rego parser did not finish this file in {} s", limit.as_secs_f64()),
-                    )
-                    .in_file(path.clone())
-                    .help("nested collections or comprehensions (`{1 | {1 | …} | 1}`) take the parser time that grows threefold with each level: flatten them into rules of their own"),
-                );
-            }
+            Err(RecvTimeoutError::Timeout) => return vec![late(path.clone())],
             // The thread ended early (a panic): the pack's build reports the file.
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
+            Err(RecvTimeoutError::Disconnected) => return Vec::new(),
         }
     }
-    None
+    match progress.recv_timeout(limit) {
+        Ok(Progress::Checked(problems)) => problems,
+        Ok(Progress::Parsed) | Err(RecvTimeoutError::Disconnected) => Vec::new(),
+        Err(RecvTimeoutError::Timeout) => vec![Problem::new(
+            ProblemCode::PolicySyntax,
+            format!(
+                "the custom policies could not be checked for recursion in {} s",
+                limit.as_secs_f64()
+            ),
+        )],
+    }
 }
 
 /// Stack a level of expression takes while regorus evaluates it, at most (≈ 1.2 KiB measured
@@ -1019,10 +1054,17 @@ mod tests {
             ("c/a.rego".to_string(), "package a\n\nx := 1\n".to_string()),
             ("c/slow.rego".to_string(), slow),
         ];
-        let p = parse_in_time(files.clone(), std::time::Duration::from_millis(20)).unwrap();
+        let got = check_in_time(files.clone(), std::time::Duration::from_millis(20));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let p = &got[0];
         assert_eq!(p.message, "the Rego parser did not finish this file in 0.02 s");
         assert_eq!(p.file.as_deref(), Some("c/slow.rego"));
-        assert!(parse_in_time(files[..1].to_vec(), std::time::Duration::from_secs(5)).is_none());
+        assert!(check_in_time(files[..1].to_vec(), std::time::Duration::from_secs(5)).is_empty());
+        // In time, the check's own problems come back.
+        let recursive = vec![("c/r.rego".to_string(), "package r\n\nf(x) := f(x)\n".to_string())];
+        let got = check_in_time(recursive, std::time::Duration::from_secs(5));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].message, "function `data.r.f` calls itself");
     }
 
     #[test]
