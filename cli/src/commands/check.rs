@@ -191,9 +191,10 @@ fn fail(problems: Problems, sources: &SourceMap, sink: &Sink) -> i32 {
     exit::UNTRUSTED
 }
 
-/// Two outputs (or dumps) naming one file would overwrite each other; `-` is not a file (it
-/// would be written as one named `-`).
-fn same_file_twice(args: &Args) -> Option<Problem> {
+/// The files asked for that cannot be written: two outputs (or dumps) naming one file would
+/// overwrite each other, one that is an input (or would be read as one next time) would
+/// replace it, and `-` is not a file (it would be written as one named `-`).
+fn unwritable_output(args: &Args) -> Option<Problem> {
     let inputs: Vec<&std::path::Path> = std::iter::once(args.path.as_path())
         .chain(args.policies.iter().map(PathBuf::as_path))
         .chain(args.config.iter().map(PathBuf::as_path))
@@ -259,7 +260,7 @@ pub fn run(args: Args) -> i32 {
         outputs: args.outputs.clone(),
         category: category.clone(),
     };
-    if let Some(p) = same_file_twice(&args) {
+    if let Some(p) = unwritable_output(&args) {
         // Not written: the files named are the user's, and which of them to keep is unclear.
         let sink = Sink {
             outputs: Vec::new(),
